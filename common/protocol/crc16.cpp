@@ -15,7 +15,7 @@ using Tables = std::array<std::array<std::uint16_t, 256>, 8>;
 // bytes, which lets update() fold eight input bytes per step (slicing-by-8).
 constexpr Tables makeTables()
 {
-    Tables t{};
+    Tables t {};
     for (unsigned b = 0; b < 256; ++b) {
         std::uint16_t crc = std::uint16_t(b);
         for (int bit = 0; bit < 8; ++bit)
@@ -49,8 +49,8 @@ std::uint16_t Crc16::update(std::uint16_t crc, std::string_view bytes) noexcept
         // through their tables. Byte i lands (7 - i) zero-bytes away from the end.
         const std::uint32_t b0 = (p[0] ^ c) & 0xFF;
         const std::uint32_t b1 = (p[1] ^ (c >> 8)) & 0xFF;
-        c = kTables[7][b0] ^ kTables[6][b1] ^ kTables[5][p[2]] ^ kTables[4][p[3]]
-            ^ kTables[3][p[4]] ^ kTables[2][p[5]] ^ kTables[1][p[6]] ^ kTables[0][p[7]];
+        c = kTables[7][b0] ^ kTables[6][b1] ^ kTables[5][p[2]] ^ kTables[4][p[3]] ^ kTables[3][p[4]]
+            ^ kTables[2][p[5]] ^ kTables[1][p[6]] ^ kTables[0][p[7]];
         p += 8;
         n -= 8;
     }
