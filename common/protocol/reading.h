@@ -14,7 +14,8 @@ namespace p1 {
 struct Telegram;
 
 /// What kind of device sits on an M-Bus channel, from `0-n:24.1.0` (EN 13757-3 device types).
-enum class MbusDeviceType : std::int16_t {
+enum class MbusDeviceType : std::int16_t
+{
     Absent = -1, ///< no 24.1.0 line, or an empty one
     Other = 0,
     Heat = 4,
@@ -28,15 +29,18 @@ enum class MbusDeviceType : std::int16_t {
 /// One M-Bus channel (1-4): gas, water or heat meter wired to the electricity meter.
 struct MbusChannel
 {
-    std::uint8_t channel = 0;        ///< 1-4
-    bool present = false;            ///< the telegram mentioned this channel at all
-    std::int16_t deviceType = -1;    ///< raw 24.1.0 value, -1 when absent (see MbusDeviceType)
-    std::string equipmentId;         ///< 96.1.0 (NL) or 96.1.1 (BE), hex-decoded when printable
-    std::optional<Decimal> value;    ///< meter reading, scaled to the base unit
-    Unit unit = Unit::None;          ///< CubicMetre for gas and water, GJ for heat
-    Timestamp captureTime;           ///< when the M-Bus device took the reading
+    std::uint8_t channel = 0; ///< 1-4
+    bool present = false; ///< the telegram mentioned this channel at all
+    std::int16_t deviceType = -1; ///< raw 24.1.0 value, -1 when absent (see MbusDeviceType)
+    std::string equipmentId; ///< 96.1.0 (NL) or 96.1.1 (BE), hex-decoded when printable
+    std::optional<Decimal> value; ///< meter reading, scaled to the base unit
+    Unit unit = Unit::None; ///< CubicMetre for gas and water, GJ for heat
+    Timestamp captureTime; ///< when the M-Bus device took the reading
 
-    [[nodiscard]] bool isType(MbusDeviceType type) const noexcept { return deviceType == std::int16_t(type); }
+    [[nodiscard]] bool isType(MbusDeviceType type) const noexcept
+    {
+        return deviceType == std::int16_t(type);
+    }
 };
 
 /// One phase's instantaneous values, base units (W, V, A). Meters send current unsigned.
@@ -49,13 +53,17 @@ struct PhaseReading
     std::optional<std::int32_t> voltageSags;
     std::optional<std::int32_t> voltageSwells;
 
-    [[nodiscard]] bool hasAny() const noexcept { return powerImport || powerExport || voltage || current; }
+    [[nodiscard]] bool hasAny() const noexcept
+    {
+        return powerImport || powerExport || voltage || current;
+    }
 };
 
 /// Which national flavour of P1 a telegram is; changes what some codes mean.
-enum class Flavour : std::uint8_t {
-    Dsmr,      ///< Netherlands and everyone following DSMR
-    Belgium,   ///< Fluvius e-MUCS: tariff 1 = day (high), 2 = night (low)
+enum class Flavour : std::uint8_t
+{
+    Dsmr, ///< Netherlands and everyone following DSMR
+    Belgium, ///< Fluvius e-MUCS: tariff 1 = day (high), 2 = night (low)
     EasyMeter, ///< German EasyMeter Q3D: `*255` codes, W units
 };
 
@@ -64,11 +72,12 @@ enum class Flavour : std::uint8_t {
 /// did not carry stay empty. Reuse one Reading (fill() clears it) to keep string capacity.
 struct Reading
 {
-    std::string ident;         ///< header after '/'
-    std::string version;       ///< 1-3:0.2.8 ("50") or Belgian 0-0:96.1.4 ("50217"); empty when not sent
+    std::string ident; ///< header after '/'
+    std::string version; ///< 1-3:0.2.8 ("50") or Belgian 0-0:96.1.4 ("50217"); empty when not sent
     Flavour flavour = Flavour::Dsmr;
-    Timestamp timestamp;       ///< 0-0:1.0.0
-    std::string equipmentId;   ///< 96.1.1, else 42.0.0, 96.1.0, 96.1.255, 1-0:0.0.0; hex-decoded when printable
+    Timestamp timestamp; ///< 0-0:1.0.0
+    std::string equipmentId; ///< 96.1.1, else 42.0.0, 96.1.0, 96.1.255, 1-0:0.0.0; hex-decoded when
+                             ///< printable
 
     /// Energy registers in Wh: index 0 is the meter's total (x.8.0), 1-4 the tariffs (x.8.1-4).
     std::array<std::optional<Decimal>, 5> energyImport;
@@ -82,7 +91,7 @@ struct Reading
     std::optional<std::int32_t> powerFailures;
     std::optional<std::int32_t> longPowerFailures;
     std::optional<std::int32_t> breakerState; ///< 0-0:96.3.10
-    std::optional<Decimal> averageDemand;     ///< Belgium 1-0:1.4.0, W
+    std::optional<Decimal> averageDemand; ///< Belgium 1-0:1.4.0, W
     std::optional<Decimal> maximumDemandMonth; ///< Belgium 1-0:1.6.0, W
     bool hasTextMessage = false;
     std::string textMessage; ///< 0-0:96.13.0, hex-decoded when it is hex

@@ -1,1 +1,311 @@
-// implemented in progress
+#include "venusmapping.h"
+
+#include "reading.h"
+
+#include <cstdio>
+#include <cstring>
+#include <iterator>
+
+namespace p1 {
+
+namespace {
+
+// Indexed by GridPath: the order must follow the enum (checked below).
+constexpr PathSpec kGridSpecs[] = {
+    {"/Ac/Power", ValueKind::Double, "W", 0},
+    {"/Ac/L1/Power", ValueKind::Double, "W", 0},
+    {"/Ac/L2/Power", ValueKind::Double, "W", 0},
+    {"/Ac/L3/Power", ValueKind::Double, "W", 0},
+    {"/Ac/L1/Voltage", ValueKind::Double, "V", 1},
+    {"/Ac/L2/Voltage", ValueKind::Double, "V", 1},
+    {"/Ac/L3/Voltage", ValueKind::Double, "V", 1},
+    // Two decimals: Fluvius sends centi-amperes (003.02*A).
+    {"/Ac/L1/Current", ValueKind::Double, "A", 2},
+    {"/Ac/L2/Current", ValueKind::Double, "A", 2},
+    {"/Ac/L3/Current", ValueKind::Double, "A", 2},
+    {"/Ac/Energy/Forward", ValueKind::Double, "kWh", 3},
+    {"/Ac/Energy/Reverse", ValueKind::Double, "kWh", 3},
+    {"/NrOfPhases", ValueKind::Int, "", 0},
+    {"/Serial", ValueKind::String, "", 0},
+    {"/P1/Ident", ValueKind::String, "", 0},
+    {"/P1/Version", ValueKind::String, "", 0},
+    {"/P1/Timestamp", ValueKind::String, "", 0},
+    {"/P1/Tariff", ValueKind::Int, "", 0},
+    {"/P1/LowTariff", ValueKind::Int, "", 0},
+    {"/P1/Energy/Forward/T1", ValueKind::Double, "kWh", 3},
+    {"/P1/Energy/Forward/T2", ValueKind::Double, "kWh", 3},
+    {"/P1/Energy/Forward/T3", ValueKind::Double, "kWh", 3},
+    {"/P1/Energy/Forward/T4", ValueKind::Double, "kWh", 3},
+    {"/P1/Energy/Reverse/T1", ValueKind::Double, "kWh", 3},
+    {"/P1/Energy/Reverse/T2", ValueKind::Double, "kWh", 3},
+    {"/P1/Energy/Reverse/T3", ValueKind::Double, "kWh", 3},
+    {"/P1/Energy/Reverse/T4", ValueKind::Double, "kWh", 3},
+    {"/P1/PowerFailures", ValueKind::Int, "", 0},
+    {"/P1/LongPowerFailures", ValueKind::Int, "", 0},
+    {"/P1/L1/VoltageSags", ValueKind::Int, "", 0},
+    {"/P1/L2/VoltageSags", ValueKind::Int, "", 0},
+    {"/P1/L3/VoltageSags", ValueKind::Int, "", 0},
+    {"/P1/L1/VoltageSwells", ValueKind::Int, "", 0},
+    {"/P1/L2/VoltageSwells", ValueKind::Int, "", 0},
+    {"/P1/L3/VoltageSwells", ValueKind::Int, "", 0},
+    {"/P1/TextMessage", ValueKind::String, "", 0},
+    {"/P1/AverageDemand", ValueKind::Double, "W", 0},
+    {"/P1/MaximumDemandMonth", ValueKind::Double, "W", 0},
+};
+static_assert(std::size(kGridSpecs) == kGridPathCount, "one PathSpec per GridPath");
+
+constexpr PathSpec kGasSpecs[] = {
+    {"/Aggregate", ValueKind::Double, "m3", 3},
+    {"/Flow", ValueKind::Double, "m3/h", 3},
+    {"/Serial", ValueKind::String, "", 0},
+    {"/P1/CaptureTime", ValueKind::String, "", 0},
+    {"/P1/Channel", ValueKind::Int, "", 0},
+};
+static_assert(std::size(kGasSpecs) == kGasPathCount, "one PathSpec per GasPath");
+
+constexpr bool specsInOrder()
+{
+    return kGridSpecs[std::size_t(GridPath::AcL3Current)].path == "/Ac/L3/Current"
+        && kGridSpecs[std::size_t(GridPath::NrOfPhases)].path == "/NrOfPhases"
+        && kGridSpecs[std::size_t(GridPath::P1LowTariff)].path == "/P1/LowTariff"
+        && kGridSpecs[std::size_t(GridPath::P1EnergyReverseT4)].path == "/P1/Energy/Reverse/T4"
+        && kGridSpecs[std::size_t(GridPath::P1L3VoltageSwells)].path == "/P1/L3/VoltageSwells"
+        && kGridSpecs[std::size_t(GridPath::P1MaximumDemandMonth)].path == "/P1/MaximumDemandMonth"
+        && kGasSpecs[std::size_t(GasPath::P1Channel)].path == "/P1/Channel";
+}
+static_assert(specsInOrder(), "PathSpec tables follow the enums");
+
+// Measurements in base units become doubles; \a shift moves Wh to kWh (-3) exactly, before the
+// single rounding to double.
+void setDecimal(VenusValue &out, const std::optional<Decimal> &value, int shift = 0) noexcept
+{
+    if (value)
+        out.set(value->scaled(shift).toDouble());
+    else
+        out.setInvalid();
+}
+
+void setInt(VenusValue &out, const std::optional<std::int32_t> &value) noexcept
+{
+    if (value)
+        out.setInt(*value);
+    else
+        out.setInvalid();
+}
+
+void setNonEmpty(VenusValue &out, std::string_view text)
+{
+    if (text.empty())
+        out.setInvalid();
+    else
+        out.setText(text);
+}
+
+void setTimestamp(VenusValue &out, const Timestamp &timestamp)
+{
+    if (timestamp.valid)
+        out.setText(timestamp.toIso8601());
+    else
+        out.setInvalid();
+}
+
+std::optional<Decimal> phaseNet(const PhaseReading &phase) noexcept
+{
+    if (!phase.powerImport && !phase.powerExport)
+        return std::nullopt;
+    return Decimal::subtract(
+        phase.powerImport.value_or(Decimal {}), phase.powerExport.value_or(Decimal {}));
+}
+
+} // namespace
+
+const PathSpec &pathSpec(GridPath path) noexcept
+{
+    return kGridSpecs[std::size_t(path)];
+}
+
+const PathSpec &pathSpec(GasPath path) noexcept
+{
+    return kGasSpecs[std::size_t(path)];
+}
+
+bool operator==(const VenusValue &a, const VenusValue &b) noexcept
+{
+    if (a.kind != b.kind)
+        return false;
+    switch (a.kind) {
+    case ValueKind::Invalid:
+        return true;
+    case ValueKind::Double:
+        return a.number == b.number;
+    case ValueKind::Int:
+        return a.integer == b.integer;
+    case ValueKind::String:
+        return a.text == b.text;
+    }
+    return false;
+}
+
+std::string formatText(const PathSpec &spec, const VenusValue &value)
+{
+    char buf[64];
+    int n = 0;
+    switch (value.kind) {
+    case ValueKind::Invalid:
+        return {};
+    case ValueKind::String:
+        return value.text;
+    case ValueKind::Int:
+        n = std::snprintf(buf, sizeof buf, "%d", int(value.integer));
+        break;
+    case ValueKind::Double: {
+        n = std::snprintf(buf, sizeof buf, "%.*f", int(spec.decimals), value.number);
+        // A small negative value rounds to "-0" or "-0.0": show it as zero.
+        if (n > 1 && buf[0] == '-') {
+            bool zero = true;
+            for (int i = 1; i < n && zero; ++i)
+                zero = buf[i] == '0' || buf[i] == '.';
+            if (zero) {
+                std::memmove(buf, buf + 1, std::size_t(n));
+                --n;
+            }
+        }
+        break;
+    }
+    }
+    if (n < 0)
+        return {};
+    std::string text(buf, std::size_t(n) < sizeof buf ? std::size_t(n) : sizeof buf - 1);
+    if (!spec.unit.empty()) {
+        text += ' ';
+        text += spec.unit;
+    }
+    return text;
+}
+
+void VenusMapper::mapGrid(const Reading &reading, GridValues &grid) const
+{
+    const std::optional<Decimal> net = reading.netPower();
+    setDecimal(grid[GridPath::AcPower], net);
+
+    // systemcalc sums per-phase power and never reads /Ac/Power: a meter without per-phase
+    // power lines (DSMR 2.2/3.0, Austria) has its total shown on L1.
+    std::array<std::optional<Decimal>, 3> phasePower;
+    bool perPhase = false;
+    for (std::size_t i = 0; i < phasePower.size(); ++i) {
+        phasePower[i] = phaseNet(reading.phases[i]);
+        perPhase = perPhase || phasePower[i].has_value();
+    }
+    if (!perPhase)
+        phasePower[0] = net;
+
+    int nrOfPhases = 0;
+    for (std::size_t i = 0; i < phasePower.size(); ++i) {
+        const PhaseReading &phase = reading.phases[i];
+        const auto offset = std::uint8_t(i);
+        setDecimal(grid[GridPath(std::uint8_t(GridPath::AcL1Power) + offset)], phasePower[i]);
+        setDecimal(grid[GridPath(std::uint8_t(GridPath::AcL1Voltage) + offset)], phase.voltage);
+
+        // Meters send the current unsigned; give it the direction of the phase's power so
+        // that power = voltage x current holds for consumers that compute with it.
+        std::optional<Decimal> current = phase.current;
+        if (current && phasePower[i]) {
+            if (current->mantissa < 0)
+                current->mantissa = -current->mantissa;
+            if (phasePower[i]->mantissa < 0)
+                current->mantissa = -current->mantissa;
+        }
+        setDecimal(grid[GridPath(std::uint8_t(GridPath::AcL1Current) + offset)], current);
+
+        setInt(grid[GridPath(std::uint8_t(GridPath::P1L1VoltageSags) + offset)], phase.voltageSags);
+        setInt(grid[GridPath(std::uint8_t(GridPath::P1L1VoltageSwells) + offset)],
+            phase.voltageSwells);
+
+        // The highest phase with data: a gap (L2 silent, L3 reporting) still has three phases.
+        if (phase.hasAny())
+            nrOfPhases = int(i) + 1;
+    }
+    if (nrOfPhases == 0 && net)
+        nrOfPhases = 1;
+    setInt(grid[GridPath::NrOfPhases],
+        nrOfPhases ? std::optional<std::int32_t>(nrOfPhases) : std::nullopt);
+
+    setDecimal(grid[GridPath::AcEnergyForward], reading.totalImport(), -3);
+    setDecimal(grid[GridPath::AcEnergyReverse], reading.totalExport(), -3);
+    for (std::uint8_t t = 0; t < 4; ++t) {
+        setDecimal(grid[GridPath(std::uint8_t(GridPath::P1EnergyForwardT1) + t)],
+            reading.energyImport[t + 1u], -3);
+        setDecimal(grid[GridPath(std::uint8_t(GridPath::P1EnergyReverseT1) + t)],
+            reading.energyExport[t + 1u], -3);
+    }
+
+    setNonEmpty(grid[GridPath::Serial], reading.equipmentId);
+    setNonEmpty(grid[GridPath::P1Ident], reading.ident);
+    setNonEmpty(grid[GridPath::P1Version], reading.version);
+    setTimestamp(grid[GridPath::P1Timestamp], reading.timestamp);
+
+    setInt(grid[GridPath::P1Tariff], reading.tariff);
+    const std::optional<bool> low = reading.lowTariff();
+    setInt(grid[GridPath::P1LowTariff],
+        low ? std::optional<std::int32_t>(*low ? 1 : 0) : std::nullopt);
+    setInt(grid[GridPath::P1PowerFailures], reading.powerFailures);
+    setInt(grid[GridPath::P1LongPowerFailures], reading.longPowerFailures);
+
+    if (reading.hasTextMessage)
+        grid[GridPath::P1TextMessage].setText(reading.textMessage);
+    else
+        grid[GridPath::P1TextMessage].setInvalid();
+
+    setDecimal(grid[GridPath::P1AverageDemand], reading.averageDemand);
+    setDecimal(grid[GridPath::P1MaximumDemandMonth], reading.maximumDemandMonth);
+}
+
+bool VenusMapper::mapGas(const Reading &reading, GasValues &gas)
+{
+    const MbusChannel *meter = reading.gas();
+    if (!meter || !meter->value) {
+        gas.invalidateAll();
+        return false;
+    }
+
+    const double volume = meter->value->toDouble();
+    gas[GasPath::Aggregate].set(volume);
+    setNonEmpty(gas[GasPath::Serial], meter->equipmentId);
+    setTimestamp(gas[GasPath::P1CaptureTime], meter->captureTime);
+    gas[GasPath::P1Channel].setInt(meter->channel);
+
+    // The meter reading moves only when the M-Bus device reports (DSMR 4 hourly, DSMR 5 every
+    // five minutes): a rate between telegrams would be zero most of the time and a spike at each
+    // report. So the flow is the volume difference over the time between two distinct capture
+    // times, and stays published until the next report.
+    if (meter->captureTime.valid) {
+        const GasSample sample {meter->captureTime.utcSeconds, *meter->value, meter->channel};
+        if (!m_lastGas || m_lastGas->channel != sample.channel
+            || sample.captureUtc < m_lastGas->captureUtc) {
+            // First sample, another meter, or the clock went back: start over.
+            m_flow.reset();
+            m_lastGas = sample;
+        } else if (sample.captureUtc > m_lastGas->captureUtc) {
+            const Decimal delta = Decimal::subtract(sample.volume, m_lastGas->volume);
+            const double hours = double(sample.captureUtc - m_lastGas->captureUtc) / 3600.0;
+            if (delta.mantissa >= 0)
+                m_flow = delta.toDouble() / hours;
+            else
+                m_flow.reset(); // meter replaced or reset
+            m_lastGas = sample;
+        }
+    }
+    if (m_flow)
+        gas[GasPath::Flow].set(*m_flow);
+    else
+        gas[GasPath::Flow].setInvalid();
+    return true;
+}
+
+void VenusMapper::reset() noexcept
+{
+    m_lastGas.reset();
+    m_flow.reset();
+}
+
+} // namespace p1

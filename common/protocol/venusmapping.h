@@ -1,5 +1,7 @@
 #pragma once
 
+#include "decimal.h"
+
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -12,7 +14,13 @@ struct Reading;
 
 /// D-Bus value kinds of the Venus contract: measurements are doubles, ids/counts/flags int32,
 /// names strings; Invalid is published as an empty `ai`.
-enum class ValueKind : std::uint8_t { Invalid, Double, Int, String };
+enum class ValueKind : std::uint8_t
+{
+    Invalid,
+    Double,
+    Int,
+    String
+};
 
 struct VenusValue
 {
@@ -22,9 +30,21 @@ struct VenusValue
     std::string text; ///< for String
 
     void setInvalid() noexcept { kind = ValueKind::Invalid; }
-    void set(double v) noexcept { kind = ValueKind::Double; number = v; }
-    void setInt(std::int32_t v) noexcept { kind = ValueKind::Int; integer = v; }
-    void setText(std::string_view v) { kind = ValueKind::String; text.assign(v); }
+    void set(double v) noexcept
+    {
+        kind = ValueKind::Double;
+        number = v;
+    }
+    void setInt(std::int32_t v) noexcept
+    {
+        kind = ValueKind::Int;
+        integer = v;
+    }
+    void setText(std::string_view v)
+    {
+        kind = ValueKind::String;
+        text.assign(v);
+    }
     [[nodiscard]] bool valid() const noexcept { return kind != ValueKind::Invalid; }
 
     friend bool operator==(const VenusValue &a, const VenusValue &b) noexcept;
@@ -36,18 +56,26 @@ struct PathSpec
     std::string_view path;
     ValueKind kind;
     std::string_view unit; ///< GetText suffix: "W", "V", "kWh", "m3/h", "" for none
-    std::int8_t decimals;  ///< GetText decimals for doubles
+    std::int8_t decimals; ///< GetText decimals for doubles
 };
 
 /// The telegram-derived paths of the grid service (DESIGN.md §3). Service paths that do not
 /// come from a telegram (/Mgmt/..., /DeviceInstance, /Connected, /RefreshTime...) belong to the
 /// D-Bus service, not here.
-enum class GridPath : std::uint8_t {
+enum class GridPath : std::uint8_t
+{
     AcPower,
-    AcL1Power, AcL2Power, AcL3Power,
-    AcL1Voltage, AcL2Voltage, AcL3Voltage,
-    AcL1Current, AcL2Current, AcL3Current,
-    AcEnergyForward, AcEnergyReverse,
+    AcL1Power,
+    AcL2Power,
+    AcL3Power,
+    AcL1Voltage,
+    AcL2Voltage,
+    AcL3Voltage,
+    AcL1Current,
+    AcL2Current,
+    AcL3Current,
+    AcEnergyForward,
+    AcEnergyReverse,
     NrOfPhases,
     Serial,
     P1Ident,
@@ -55,21 +83,32 @@ enum class GridPath : std::uint8_t {
     P1Timestamp,
     P1Tariff,
     P1LowTariff,
-    P1EnergyForwardT1, P1EnergyForwardT2, P1EnergyForwardT3, P1EnergyForwardT4,
-    P1EnergyReverseT1, P1EnergyReverseT2, P1EnergyReverseT3, P1EnergyReverseT4,
+    P1EnergyForwardT1,
+    P1EnergyForwardT2,
+    P1EnergyForwardT3,
+    P1EnergyForwardT4,
+    P1EnergyReverseT1,
+    P1EnergyReverseT2,
+    P1EnergyReverseT3,
+    P1EnergyReverseT4,
     P1PowerFailures,
     P1LongPowerFailures,
-    P1L1VoltageSags, P1L2VoltageSags, P1L3VoltageSags,
-    P1L1VoltageSwells, P1L2VoltageSwells, P1L3VoltageSwells,
+    P1L1VoltageSags,
+    P1L2VoltageSags,
+    P1L3VoltageSags,
+    P1L1VoltageSwells,
+    P1L2VoltageSwells,
+    P1L3VoltageSwells,
     P1TextMessage,
     P1AverageDemand,
     P1MaximumDemandMonth,
     Count_
 };
 
-enum class GasPath : std::uint8_t {
-    Aggregate,  ///< m3, the meter reading
-    Flow,       ///< m3/h, from the last two capture times
+enum class GasPath : std::uint8_t
+{
+    Aggregate, ///< m3, the meter reading
+    Flow, ///< m3/h, from the last two capture times
     Serial,
     P1CaptureTime,
     P1Channel,
@@ -88,7 +127,10 @@ struct PathValues
     std::array<VenusValue, N> values;
 
     [[nodiscard]] VenusValue &operator[](PathEnum p) noexcept { return values[std::size_t(p)]; }
-    [[nodiscard]] const VenusValue &operator[](PathEnum p) const noexcept { return values[std::size_t(p)]; }
+    [[nodiscard]] const VenusValue &operator[](PathEnum p) const noexcept
+    {
+        return values[std::size_t(p)];
+    }
     void invalidateAll() noexcept
     {
         for (auto &v : values)
@@ -125,7 +167,8 @@ private:
     struct GasSample
     {
         std::int64_t captureUtc = 0;
-        double volume = 0;
+        Decimal volume; ///< exact, so the difference of two readings is exact
+        std::uint8_t channel = 0; ///< a different channel is another meter: start over
     };
     std::optional<GasSample> m_lastGas;
     std::optional<double> m_flow;
