@@ -1,0 +1,306 @@
+#include "busitemtree.h"
+
+#include <QLocale>
+#include <QLoggingCategory>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+Q_LOGGING_CATEGORY(lcBusItem, "p1.dbus")
+
+namespace p1 {
+
+namespace {
+
+/// Whether \a a and \a b would look the same on the wire. QVariant's operator== compares
+/// numbers across types (int 1 == double 1.0), but a type change is a change for consumers.
+bool sameValue(const QVariant &a, const QVariant &b)
+{
+    if (a.isValid() != b.isValid())
+        return false;
+    if (!a.isValid())
+        return true;
+    return a.metaType() == b.metaType() && a == b;
+}
+
+bool isIntegerType(QMetaType type)
+{
+    switch (type.id()) {
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+    case QMetaType::Short:
+    case QMetaType::UShort:
+    case QMetaType::UChar:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/// \a value converted to \a type for a remote write, or a null QVariant when it cannot be:
+/// only an exact type match, an integer into a double, or an integer into an int32 that holds
+/// it. Strings are never parsed: a GUI writing "12" into a number path is a bug to refuse.
+QVariant coerce(const QVariant &value, QMetaType type)
+{
+    if (!value.isValid() || !type.isValid())
+        return {};
+    if (value.metaType() == type)
+        return value;
+    if (!isIntegerType(value.metaType()))
+        return {};
+    if (type.id() == QMetaType::Double)
+        return QVariant(value.toDouble());
+    if (type.id() == QMetaType::Int) {
+        bool ok = false;
+        const qlonglong n = value.toLongLong(&ok);
+        if (value.metaType().id() == QMetaType::ULongLong
+            && value.toULongLong() > quint64(std::numeric_limits<int>::max()))
+            return {};
+        if (!ok || n < std::numeric_limits<int>::min() || n > std::numeric_limits<int>::max())
+            return {};
+        return QVariant(int(n));
+    }
+    return {};
+}
+
+} // namespace
+
+BusItemTree::BusItemTree(QObject *parent)
+    : QObject(parent)
+{ }
+
+BusItemTree::~BusItemTree() = default;
+
+bool BusItemTree::isValidLeafPath(const QString &path)
+{
+    if (path.size() < 2 || path.front() != u'/' || path.back() == u'/')
+        return false;
+    QChar previous;
+    for (const QChar c : path) {
+        const char16_t u = c.unicode();
+        const bool element = (u >= u'A' && u <= u'Z') || (u >= u'a' && u <= u'z')
+            || (u >= u'0' && u <= u'9') || u == u'_';
+        if (!element && u != u'/')
+            return false;
+        if (u == u'/' && previous == u'/')
+            return false;
+        previous = c;
+    }
+    return true;
+}
+
+bool BusItemTree::addPath(const QString &path, const QVariant &initial, PathOptions options)
+{
+    if (!isValidLeafPath(path)) {
+        qCWarning(lcBusItem) << "not a valid item path:" << path;
+        return false;
+    }
+    if (m_items.count(path) != 0 || isNode(path)) {
+        qCWarning(lcBusItem) << "path exists already:" << path;
+        return false;
+    }
+    // A leaf cannot have children: "/Ac/Power" forbids "/Ac/Power/L1" and the other way round.
+    for (qsizetype slash = path.indexOf(u'/', 1); slash > 0;
+         slash = path.indexOf(u'/', slash + 1)) {
+        if (m_items.count(path.left(slash)) != 0) {
+            qCWarning(lcBusItem) << "path" << path << "is below the item" << path.left(slash);
+            return false;
+        }
+    }
+    Item item;
+    item.formatter = std::move(options.text);
+    item.validator = std::move(options.validator);
+    item.writable = options.writable;
+    item.type = options.type.isValid() ? options.type : initial.metaType();
+    if (item.writable && !item.type.isValid()) {
+        qCWarning(lcBusItem) << "writable path" << path << "needs a type";
+        return false;
+    }
+    item.value = initial;
+    item.text = format(item, initial);
+    m_items.emplace(path, std::move(item));
+    return true;
+}
+
+bool BusItemTree::contains(const QString &path) const
+{
+    return m_items.count(path) != 0;
+}
+
+bool BusItemTree::isNode(const QString &path) const
+{
+    if (path == u'/')
+        return true;
+    const auto [first, last] = subtree(path);
+    return first != last;
+}
+
+bool BusItemTree::isWritable(const QString &path) const
+{
+    const auto it = m_items.find(path);
+    return it != m_items.end() && it->second.writable;
+}
+
+QVariant BusItemTree::value(const QString &path) const
+{
+    const auto it = m_items.find(path);
+    return it == m_items.end() ? QVariant() : it->second.value;
+}
+
+QString BusItemTree::text(const QString &path) const
+{
+    const auto it = m_items.find(path);
+    return it == m_items.end() ? QString() : it->second.text;
+}
+
+QStringList BusItemTree::paths() const
+{
+    QStringList result;
+    result.reserve(size());
+    for (const auto &entry : m_items)
+        result.append(entry.first);
+    return result;
+}
+
+bool BusItemTree::setValue(const QString &path, const QVariant &value)
+{
+    const auto it = m_items.find(path);
+    if (it == m_items.end()) {
+        qCWarning(lcBusItem) << "setValue on unknown path" << path;
+        return false;
+    }
+    return store(it, value, format(it->second, value));
+}
+
+bool BusItemTree::setValue(const QString &path, const QVariant &value, const QString &text)
+{
+    const auto it = m_items.find(path);
+    if (it == m_items.end()) {
+        qCWarning(lcBusItem) << "setValue on unknown path" << path;
+        return false;
+    }
+    return store(it, value, text);
+}
+
+bool BusItemTree::store(Map::iterator it, const QVariant &value, const QString &text)
+{
+    Item &item = it->second;
+    if (sameValue(item.value, value) && item.text == text)
+        return false;
+    item.value = value;
+    item.text = text;
+    if (!item.pending) {
+        item.pending = true;
+        m_pending.push_back(it);
+    }
+    return true;
+}
+
+void BusItemTree::publish()
+{
+    if (m_pending.empty())
+        return;
+    QList<BusItemChange> changes;
+    changes.reserve(qsizetype(m_pending.size()));
+    for (const Map::iterator &it : m_pending) {
+        it->second.pending = false;
+        changes.append({it->first, it->second.value, it->second.text});
+    }
+    m_pending.clear();
+    Q_EMIT itemsChanged(changes);
+}
+
+BusItemTree::WriteResult BusItemTree::write(const QString &path, const QVariant &value)
+{
+    const auto it = m_items.find(path);
+    if (it == m_items.end() || !it->second.writable)
+        return WriteResult::ReadOnly;
+    Item &item = it->second;
+    const QVariant typed = coerce(value, item.type);
+    if (!typed.isValid())
+        return WriteResult::WrongType;
+    if (sameValue(item.value, typed))
+        return WriteResult::Accepted; // as vedbus: nothing to ask, nothing to announce
+    if (item.validator && !item.validator(path, typed))
+        return WriteResult::Refused;
+
+    item.value = typed;
+    item.text = format(item, typed);
+    // Announced now, on its own: if it was also waiting for publish(), that change is this one.
+    if (item.pending) {
+        item.pending = false;
+        m_pending.erase(std::find(m_pending.begin(), m_pending.end(), it));
+    }
+    Q_EMIT itemsChanged({{path, item.value, item.text}});
+    Q_EMIT valueWritten(path, item.value);
+    return WriteResult::Accepted;
+}
+
+QList<BusItemChange> BusItemTree::items(const QString &node) const
+{
+    QList<BusItemChange> result;
+    const auto exact = m_items.find(node);
+    if (exact != m_items.end()) {
+        result.append({exact->first, exact->second.value, exact->second.text});
+        return result;
+    }
+    auto [first, last] = subtree(node);
+    for (; first != last; ++first)
+        result.append({first->first, first->second.value, first->second.text});
+    return result;
+}
+
+QStringList BusItemTree::childNames(const QString &node) const
+{
+    QStringList names;
+    const qsizetype offset = node == u'/' ? 1 : node.size() + 1;
+    auto [first, last] = subtree(node);
+    for (; first != last; ++first) {
+        const QString &path = first->first;
+        const qsizetype end = path.indexOf(u'/', offset);
+        const QStringView name =
+            QStringView(path).sliced(offset, (end < 0 ? path.size() : end) - offset);
+        // Path elements are [A-Za-z0-9_], all sorting after '/', so one name's paths are
+        // contiguous: comparing with the last name found is enough.
+        if (names.isEmpty() || names.constLast() != name)
+            names.append(name.toString());
+    }
+    return names;
+}
+
+std::pair<BusItemTree::Map::const_iterator, BusItemTree::Map::const_iterator> BusItemTree::subtree(
+    const QString &node) const
+{
+    if (node == u'/')
+        return {m_items.cbegin(), m_items.cend()};
+    if (node.isEmpty() || node.back() == u'/')
+        return {m_items.cend(), m_items.cend()};
+    // Everything with the prefix "/Ac/" sorts in ["/Ac/", "/Ac0"): '0' follows '/' in ASCII.
+    return {m_items.lower_bound(node + u'/'), m_items.lower_bound(node + u'0')};
+}
+
+QString BusItemTree::format(const Item &item, const QVariant &value) const
+{
+    if (!value.isValid())
+        return kInvalidText;
+    return item.formatter ? item.formatter(value) : defaultText(value);
+}
+
+QString BusItemTree::defaultText(const QVariant &value)
+{
+    if (!value.isValid())
+        return kInvalidText;
+    if (value.metaType().id() == QMetaType::Double) {
+        const double d = value.toDouble();
+        // Shortest round-trip digits, fixed notation in the range people read meters in.
+        const double magnitude = std::fabs(d);
+        const bool fixed = magnitude == 0 || (magnitude >= 1e-4 && magnitude < 1e15);
+        return QString::number(d, fixed ? 'f' : 'g', QLocale::FloatingPointShortest);
+    }
+    return value.toString();
+}
+
+} // namespace p1
