@@ -225,17 +225,17 @@ void TestReading::samples_data()
             "totalImport=1010760", "totalExport=123579", "tariff=1", "lowTariff=low",
             "powerImport=0", "powerExport=444", "netPower=-444", "breaker=1", "L1.import=111",
             "L2.export=222", "L3.export=333", "L1.current=0", "L2.current=1", "L3.current=1",
-            "powerFailures=3", "longPowerFailures=0", "m1.id=2222ABCD123456789",
-            "m1.value=845.206", "m1.captureTime=2026-07-01T19:00:00+02:00", "gas=1"});
+            "powerFailures=3", "longPowerFailures=0", "m1.id=2222ABCD123456789", "m1.value=845.206",
+            "m1.captureTime=2026-07-01T19:00:00+02:00", "gas=1"});
 
     row("dsmr30-profile-gas-17.0.0-in-A", dsmr30(),
         {"ident=ISk5\\2MT382-1000", "version=-", "timestamp=-", "equipmentId=K8EG004046395507",
             "import.1=12345678", "import.2=23456789", "export.1=12345", "export.2=23456",
             "totalImport=35802467", "totalExport=35801", "tariff=2", "lowTariff=normal",
-            "powerImport=1190", "powerExport=0", "netPower=1190", "breaker=1",
-            "text=Tariff change", "L1.import=-", "L1.current=-", "m1.type=3",
-            "m1.id=2222ABCD123456789", "m1.value=1234.567", "m1.unit=m3",
-            "m1.captureTime=2026-02-12T16:00:00+01:00", "gas=1"});
+            "powerImport=1190", "powerExport=0", "netPower=1190", "breaker=1", "text=Tariff change",
+            "L1.import=-", "L1.current=-", "m1.type=3", "m1.id=2222ABCD123456789",
+            "m1.value=1234.567", "m1.unit=m3", "m1.captureTime=2026-02-12T16:00:00+01:00",
+            "gas=1"});
 
     const QByteArrayList dsmr22Expected {"ident=KMP5 ZABF001587315111", "version=-",
         "equipmentId=ZBEV005091207612", "import.1=185000", "import.2=84000", "export.1=13000",
@@ -248,15 +248,15 @@ void TestReading::samples_data()
 
     row("belgium-fluvius", belgiumFluvius(),
         {"ident=FLU5\\253769484_A", "version=50217", "flavour=belgium",
-            "timestamp=2026-11-25T14:30:15+01:00", "equipmentId=1SAG3101021605",
-            "import.1=123034", "import.2=215758", "export.1=50000", "export.2=11",
-            "totalImport=338792", "totalExport=50011", "tariff=1", "lowTariff=normal",
-            "averageDemand=2351", "maximumDemandMonth=3589", "powerImport=1500", "netPower=1500",
-            "L1.import=700", "L2.import=500", "L3.import=300", "L1.voltage=234.7",
-            "L2.voltage=233.9", "L3.voltage=235.2", "L1.current=3.02", "L2.current=2.15",
-            "L3.current=1.3", "breaker=1", "text=", "m1.type=3", "m1.id=7FLO2119033733",
-            "m1.value=112.384", "m1.unit=m3", "m1.captureTime=2026-11-25T14:30:00+01:00",
-            "m2.type=7", "m2.id=8SAG1234567890", "m2.value=872.234", "m2.unit=m3", "gas=1"});
+            "timestamp=2026-11-25T14:30:15+01:00", "equipmentId=1SAG3101021605", "import.1=123034",
+            "import.2=215758", "export.1=50000", "export.2=11", "totalImport=338792",
+            "totalExport=50011", "tariff=1", "lowTariff=normal", "averageDemand=2351",
+            "maximumDemandMonth=3589", "powerImport=1500", "netPower=1500", "L1.import=700",
+            "L2.import=500", "L3.import=300", "L1.voltage=234.7", "L2.voltage=233.9",
+            "L3.voltage=235.2", "L1.current=3.02", "L2.current=2.15", "L3.current=1.3", "breaker=1",
+            "text=", "m1.type=3", "m1.id=7FLO2119033733", "m1.value=112.384", "m1.unit=m3",
+            "m1.captureTime=2026-11-25T14:30:00+01:00", "m2.type=7", "m2.id=8SAG1234567890",
+            "m2.value=872.234", "m2.unit=m3", "gas=1"});
 
     row("luxembourg-smarty", luxembourgSmarty(),
         {"version=42", "equipmentId=SAG1030700012701", "import.0=273764", "export.0=12743030",
@@ -270,22 +270,20 @@ void TestReading::samples_data()
     row("sweden-kamstrup", swedenKamstrup(),
         {"ident=KAM5", "version=-", "equipmentId=-", "timestamp=2026-11-25T14:30:15+01:00",
             "import.0=12345678", "export.0=456789", "totalImport=12345678", "totalExport=456789",
-            "powerImport=1234", "powerExport=0", "netPower=1234", "L1.import=400",
-            "L2.import=500", "L3.import=334", "L1.voltage=238", "L2.voltage=238.5",
-            "L3.voltage=240.7", "L1.current=1.7", "L2.current=2.1", "L3.current=1.4", "gas=-"});
+            "powerImport=1234", "powerExport=0", "netPower=1234", "L1.import=400", "L2.import=500",
+            "L3.import=334", "L1.voltage=238", "L2.voltage=238.5", "L3.voltage=240.7",
+            "L1.current=1.7", "L2.current=2.1", "L3.current=1.4", "gas=-"});
 
     row("austria-wh", austriaWh(),
-        {"version=50", "equipmentId=-", "import.0=6545766", "import.1=5017120",
-            "import.2=1528646", "export.0=58", "export.1=0", "export.2=58",
-            "totalImport=6545766", "totalExport=58", "powerImport=286", "powerExport=0",
-            "netPower=286", "L1.import=-", "gas=-"});
+        {"version=50", "equipmentId=-", "import.0=6545766", "import.1=5017120", "import.2=1528646",
+            "export.0=58", "export.1=0", "export.2=58", "totalImport=6545766", "totalExport=58",
+            "powerImport=286", "powerExport=0", "netPower=286", "L1.import=-", "gas=-"});
 
     row("easymeter-q3d", easyMeterQ3D(),
         {"ident=ESY5Q3DB1024 V3.04", "flavour=easymeter", "equipmentId=1ESY1160003456",
             "timestamp=-", "import.0=12345678.9012", "export.0=1234567.8901",
-            "totalImport=12345678.9012", "L1.import=123.45", "L2.import=234.56",
-            "L3.import=345.67", "L1.export=-", "powerImport=703.68", "netPower=703.68",
-            "gas=-"});
+            "totalImport=12345678.9012", "L1.import=123.45", "L2.import=234.56", "L3.import=345.67",
+            "L1.export=-", "powerImport=703.68", "netPower=703.68", "gas=-"});
 
     row("heat-gj-not-gas", heatGJ(),
         {"ident=NWA-WARMTELINK", "equipmentId=ADC3100000123456", "m1.type=4",
@@ -295,16 +293,17 @@ void TestReading::samples_data()
     // Iskra AM550: an empty type-3 placeholder on channel 1, the real gas meter on channel 2.
     row("gas-ch2-placeholder-ch1",
         buildTelegram("ISK5\\2M550T-1012",
-            {"1-3:0.2.8(50)", "0-0:1.0.0(261125143015W)", "1-0:1.7.0(00.111*kW)",
-                "0-1:24.1.0(003)", "0-1:96.1.0()", "0-1:24.2.1(700101010000W)(00000000)",
-                "0-2:24.1.0(003)", "0-2:96.1.0(4730303339303031393336393930363139)",
+            {"1-3:0.2.8(50)", "0-0:1.0.0(261125143015W)", "1-0:1.7.0(00.111*kW)", "0-1:24.1.0(003)",
+                "0-1:96.1.0()", "0-1:24.2.1(700101010000W)(00000000)", "0-2:24.1.0(003)",
+                "0-2:96.1.0(4730303339303031393336393930363139)",
                 "0-2:24.2.1(261125143001W)(00246.138*m3)"}),
         {"m1.type=3", "m1.id=-", "m1.value=0", "m1.unit=none", "m1.captureTime=invalid",
             "m2.type=3", "m2.id=G0039001936990619", "m2.value=246.138",
             "m2.captureTime=2026-11-25T14:30:01+01:00", "gas=2"});
 
     row("gas-untyped-m3",
-        buildTelegram("XXX5GAS", {"0-1:96.1.0(4730303339)", "0-1:24.2.1(261125140000W)(00012.345*m3)"}),
+        buildTelegram(
+            "XXX5GAS", {"0-1:96.1.0(4730303339)", "0-1:24.2.1(261125140000W)(00012.345*m3)"}),
         {"m1.type=-1", "m1.id=G0039", "m1.value=12.345", "m1.unit=m3", "gas=1"});
 
     row("untyped-m3-beside-water-not-gas",
@@ -331,9 +330,9 @@ void TestReading::samples_data()
                 "1-0:42.7.0(00.120)", "1-0:52.7.0(231.0*V)", "1-0:1.4.0(02.000*kWh)",
                 "1-0:1.6.0(261109134558W)(03.589*A)"}),
         {"powerImport=-", "powerExport=500", "netPower=-500", "import.1=-", "import.2=200000",
-            "totalImport=200000", "export.1=-", "totalExport=-", "L1.voltage=-",
-            "L1.current=-", "L1.import=-", "L1.export=0", "L2.export=-", "L2.voltage=231",
-            "averageDemand=-", "maximumDemandMonth=-"});
+            "totalImport=200000", "export.1=-", "totalExport=-", "L1.voltage=-", "L1.current=-",
+            "L1.import=-", "L1.export=0", "L2.export=-", "L2.voltage=231", "averageDemand=-",
+            "maximumDemandMonth=-"});
 
     row("invalid-timestamps-kept", dsmr5ThreePhase("000101000001W", "632525252525W"),
         {"timestamp=invalid", "m1.captureTime=invalid", "m1.value=4567.89", "gas=1",
@@ -345,12 +344,12 @@ void TestReading::samples_data()
 
     // Equipment id precedence: 96.1.1, 42.0.0, 96.1.0, 96.1.255, 1-0:0.0.0, whatever the order.
     row("id-42.0.0-over-96.1.0",
-        buildTelegram("XXX5IDS",
-            {"1-0:0.0.0(SERIAL)", "0-0:96.1.0(ALT)", "0-0:42.0.0(4C4F47494341)"}),
+        buildTelegram(
+            "XXX5IDS", {"1-0:0.0.0(SERIAL)", "0-0:96.1.0(ALT)", "0-0:42.0.0(4C4F47494341)"}),
         {"equipmentId=LOGICA"});
     row("id-96.1.1-wins-when-last",
-        buildTelegram("XXX5IDS",
-            {"0-0:42.0.0(LOGICAL)", "0-0:96.1.0(ALT)", "0-0:96.1.1(4D41494E)"}),
+        buildTelegram(
+            "XXX5IDS", {"0-0:42.0.0(LOGICAL)", "0-0:96.1.0(ALT)", "0-0:96.1.1(4D41494E)"}),
         {"equipmentId=MAIN"});
     row("id-96.1.0-alone", buildTelegram("XXX5IDS", {"0-0:96.1.0(3132333435)"}),
         {"equipmentId=12345"});
@@ -364,11 +363,9 @@ void TestReading::samples_data()
     row("id-odd-length-kept", buildTelegram("XXX5IDS", {"0-0:96.1.1(453030343)"}),
         {"equipmentId=453030343"});
 
-    row("text-plain-kept",
-        buildTelegram("XXX5TEXT", {"0-0:96.13.0(Storing gepland 12:00)"}),
+    row("text-plain-kept", buildTelegram("XXX5TEXT", {"0-0:96.13.0(Storing gepland 12:00)"}),
         {"text=Storing gepland 12:00"});
-    row("text-hex-wrapped",
-        buildTelegram("XXX5TEXT", {"0-0:96.13.0(48656C6C6F20", "776F726C64)"}),
+    row("text-hex-wrapped", buildTelegram("XXX5TEXT", {"0-0:96.13.0(48656C6C6F20", "776F726C64)"}),
         {"text=Hello world"});
     row("text-absent", buildTelegram("XXX5TEXT", {"1-0:1.7.0(00.100*kW)"}), {"text=-"});
 
@@ -378,16 +375,14 @@ void TestReading::samples_data()
         buildTelegram("XXX5BE", {"0-0:96.1.4(50217)", "0-0:96.14.0(0001)"}),
         {"flavour=belgium", "version=50217", "lowTariff=normal"});
     row("phases-only-net-power",
-        buildTelegram("XXX5PH",
-            {"1-0:21.7.0(00.500*kW)", "1-0:22.7.0(00.000*kW)", "1-0:42.7.0(00.700*kW)"}),
+        buildTelegram(
+            "XXX5PH", {"1-0:21.7.0(00.500*kW)", "1-0:22.7.0(00.000*kW)", "1-0:42.7.0(00.700*kW)"}),
         {"powerImport=-", "netPower=-200", "L2.export=700"});
     row("tariffs-3-4-summed",
         buildTelegram("SAG5HU",
-            {"1-0:1.8.1(000001.000*kWh)", "1-0:1.8.2(000002.000*kWh)",
-                "1-0:1.8.3(000003.000*kWh)", "1-0:1.8.4(000004.000*kWh)",
-                "1-0:2.8.3(000000.500*kWh)"}),
-        {"import.3=3000", "import.4=4000", "totalImport=10000", "export.3=500",
-            "totalExport=500"});
+            {"1-0:1.8.1(000001.000*kWh)", "1-0:1.8.2(000002.000*kWh)", "1-0:1.8.3(000003.000*kWh)",
+                "1-0:1.8.4(000004.000*kWh)", "1-0:2.8.3(000000.500*kWh)"}),
+        {"import.3=3000", "import.4=4000", "totalImport=10000", "export.3=500", "totalExport=500"});
 }
 
 void TestReading::samples()
@@ -410,8 +405,8 @@ void TestReading::conformance_data()
         << QStringLiteral("v5_nl_iskra_am550_gas_on_ch2.txt")
         << QByteArrayList {"equipmentId=E0044007382246019", "m1.type=3", "m1.value=0",
                "m1.captureTime=invalid", "m2.value=246.138", "m2.unit=m3",
-               "m2.captureTime=2020-04-26T22:30:01+02:00", "gas=2", "netPower=111",
-               "L1.import=56", "L3.import=55", "L3.sags=192"};
+               "m2.captureTime=2020-04-26T22:30:01+02:00", "gas=2", "netPower=111", "L1.import=56",
+               "L3.import=55", "L3.sags=192"};
     QTest::newRow("v5-be-fluvius-v171")
         << QStringLiteral("v5_be_fluvius_v171.txt")
         << QByteArrayList {"flavour=belgium", "version=50217", "equipmentId=1SAG3101021605",
@@ -435,15 +430,17 @@ void TestReading::conformance_data()
         << QStringLiteral("v2_2_landisgyr_xmx_gas_24_2_0.txt")
         << QByteArrayList {"equipmentId=0123456789", "powerExport=620", "netPower=-620",
                "m1.id=0123456789", "m1.value=5271.144", "gas=1"};
-    QTest::newRow("v3-multiline")
-        << QStringLiteral("v3_multiline_values.txt")
-        << QByteArrayList {"m1.type=-1", "m1.value=124.477", "m1.unit=m3", "gas=1",
-               "text=0123456789:;<=>?0123456789:;<=>?0123456789:;<=>?"};
-    QTest::newRow("v3-spec")
-        << QStringLiteral("v3_spec_example.txt")
-        << QByteArrayList {"equipmentId=K8EG004046395507", "powerImport=1190",
-               "text=0123456789:;<=>?0123456789:;<=>?0123456789:;<=>?0123456789:;<=>?0123456789:;<=>?",
-               "m1.value=1.001", "m1.captureTime=2009-02-12T16:00:00+01:00", "gas=1"};
+    QTest::newRow("v3-multiline") << QStringLiteral("v3_multiline_values.txt")
+                                  << QByteArrayList {"m1.type=-1", "m1.value=124.477", "m1.unit=m3",
+                                         "gas=1",
+                                         "text=0123456789:;<=>?0123456789:;<=>?0123456789:;<=>?"
+                                         "0123456789:;<=>?0123456789:;<=>?"};
+    QTest::newRow("v3-spec") << QStringLiteral("v3_spec_example.txt")
+                             << QByteArrayList {"equipmentId=K8EG004046395507", "powerImport=1190",
+                                    "text=0123456789:;<=>?0123456789:;<=>?0123456789:;<=>?"
+                                    "0123456789:;<=>?0123456789:;<=>?",
+                                    "m1.value=1.001", "m1.captureTime=2009-02-12T16:00:00+01:00",
+                                    "gas=1"};
     QTest::newRow("v4.0-lowercase-dst")
         << QStringLiteral("v4_0_landisgyr_e350_lowercase_dst.txt")
         << QByteArrayList {"equipmentId=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "netPower=69",
@@ -452,23 +449,22 @@ void TestReading::conformance_data()
         << QStringLiteral("v5_at_sagemcom_t210dr_wh_units.txt")
         << QByteArrayList {"import.0=6545766", "import.1=5017120", "export.0=58",
                "totalImport=6545766", "powerImport=286", "netPower=286", "equipmentId=-"};
-    QTest::newRow("v5-lu-smarty")
-        << QStringLiteral("v5_lu_smarty_plain.txt")
-        << QByteArrayList {"equipmentId=SAG1030700012701", "totalImport=273764",
-               "totalExport=112743030", "netPower=-897", "L3.export=277", "m1.value=14239.771",
-               "gas=1"};
-    QTest::newRow("v5-se-kamstrup")
-        << QStringLiteral("v5_se_kamstrup_lf_after_crc.txt")
-        << QByteArrayList {"totalImport=3997", "totalExport=0", "netPower=0", "L3.voltage=240.7",
-               "L1.current=0"};
+    QTest::newRow("v5-lu-smarty") << QStringLiteral("v5_lu_smarty_plain.txt")
+                                  << QByteArrayList {"equipmentId=SAG1030700012701",
+                                         "totalImport=273764", "totalExport=112743030",
+                                         "netPower=-897", "L3.export=277", "m1.value=14239.771",
+                                         "gas=1"};
+    QTest::newRow("v5-se-kamstrup") << QStringLiteral("v5_se_kamstrup_lf_after_crc.txt")
+                                    << QByteArrayList {"totalImport=3997", "totalExport=0",
+                                           "netPower=0", "L3.voltage=240.7", "L1.current=0"};
     QTest::newRow("v5-nl-mcs-zero-timestamps")
         << QStringLiteral("v5_nl_mcs_zero_timestamps.txt")
         << QByteArrayList {"timestamp=invalid", "equipmentId=00000000000000000", "m1.type=-1",
                "m1.value=0", "m1.unit=none", "gas=-", "netPower=96"};
-    QTest::newRow("de-easymeter")
-        << QStringLiteral("de_easymeter_q3d_trailing_garbage.txt")
-        << QByteArrayList {"flavour=easymeter", "equipmentId=1ESY1313002565",
-               "import.0=52185782.5309", "powerImport=2124.86", "L1.import=747.85"};
+    QTest::newRow("de-easymeter") << QStringLiteral("de_easymeter_q3d_trailing_garbage.txt")
+                                  << QByteArrayList {"flavour=easymeter",
+                                         "equipmentId=1ESY1313002565", "import.0=52185782.5309",
+                                         "powerImport=2124.86", "L1.import=747.85"};
 }
 
 void TestReading::conformance()
@@ -479,7 +475,8 @@ void TestReading::conformance()
     if (!f.open(QIODevice::ReadOnly))
         QSKIP("conformance telegrams not available");
     const QByteArray bytes = f.readAll();
-    const std::string frame = frameOf(std::string_view(bytes.constData(), std::size_t(bytes.size())));
+    const std::string frame =
+        frameOf(std::string_view(bytes.constData(), std::size_t(bytes.size())));
     Telegram telegram;
     Reading reading;
     fillFrom(frame, telegram, reading);
