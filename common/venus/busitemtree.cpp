@@ -92,7 +92,29 @@ bool BusItemTree::isValidLeafPath(const QString &path)
     return true;
 }
 
-bool BusItemTree::addPath(const QString &path, const QVariant &initial, PathOptions options)
+bool BusItemTree::addPath(const QString &path, const QVariant &initial, TextFormatter text)
+{
+    Item item;
+    item.formatter = std::move(text);
+    return insert(path, initial, std::move(item));
+}
+
+bool BusItemTree::addWritablePath(
+    const QString &path, const QVariant &initial, Validator validator, TextFormatter text)
+{
+    if (!initial.isValid()) {
+        qCWarning(lcBusItem) << "writable path" << path << "needs a valid initial value";
+        return false;
+    }
+    Item item;
+    item.formatter = std::move(text);
+    item.validator = std::move(validator);
+    item.writable = true;
+    item.type = initial.metaType();
+    return insert(path, initial, std::move(item));
+}
+
+bool BusItemTree::insert(const QString &path, const QVariant &initial, Item item)
 {
     if (!isValidLeafPath(path)) {
         qCWarning(lcBusItem) << "not a valid item path:" << path;
@@ -109,15 +131,6 @@ bool BusItemTree::addPath(const QString &path, const QVariant &initial, PathOpti
             qCWarning(lcBusItem) << "path" << path << "is below the item" << path.left(slash);
             return false;
         }
-    }
-    Item item;
-    item.formatter = std::move(options.text);
-    item.validator = std::move(options.validator);
-    item.writable = options.writable;
-    item.type = options.type.isValid() ? options.type : initial.metaType();
-    if (item.writable && !item.type.isValid()) {
-        qCWarning(lcBusItem) << "writable path" << path << "needs a type";
-        return false;
     }
     item.value = initial;
     item.text = format(item, initial);

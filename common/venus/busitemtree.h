@@ -44,6 +44,8 @@ class BusItemTree : public QObject
 
 public:
     /// GetText for a value. Not called for invalid values: they read "---" (as vedbus).
+    /// Give lambdas an explicit `-> QString`: with QT_USE_QSTRINGBUILDER `a + b` is a builder
+    /// that would outlive its temporaries.
     using TextFormatter = std::function<QString(const QVariant &value)>;
     /// Asked before a remote write is accepted; the value already has the path's type.
     using Validator = std::function<bool(const QString &path, const QVariant &value)>;
@@ -57,35 +59,22 @@ public:
         WrongType = 3, ///< the value cannot be the path's type (vedbus folds this into 1)
     };
 
-    struct PathOptions
-    {
-        /// Formats GetText; default: the number or string as is. Ignored for values set with
-        /// an explicit text.
-        TextFormatter text;
-        /// Whether SetValue from other processes may change it (e.g. /CustomName).
-        bool writable = false;
-        /// The type remote writes must have; default: the initial value's type. An integer
-        /// written to a double path is converted, nothing else is.
-        QMetaType type;
-        /// Asked before a remote write is accepted; none accepts every well-typed value.
-        Validator validator;
-    };
-
     /// GetText of an invalid value, as Venus's own services show it.
     static constexpr QLatin1StringView kInvalidText {"---"};
 
     explicit BusItemTree(QObject *parent = nullptr);
     ~BusItemTree() override;
 
-    /// Adds a path with its initial value (not a pending change: the service is not on the
-    /// bus yet, or GetItems will show it anyway). Refuses (false, with a warning) a malformed
-    /// object path, "/", a path that exists, or one that would be a leaf and a node at once.
-    bool addPath(const QString &path, const QVariant &initial, PathOptions options);
-    /// A read-only path with the default text.
-    bool addPath(const QString &path, const QVariant &initial = {})
-    {
-        return addPath(path, initial, PathOptions());
-    }
+    /// Adds a read-only path with its initial value (not a pending change: the service is not
+    /// on the bus yet, or GetItems shows it anyway) and how GetText shows it (default:
+    /// defaultText()). Refuses (false, with a warning) a malformed object path, "/", a path
+    /// that exists, or one that would be a leaf and a node at once.
+    bool addPath(const QString &path, const QVariant &initial = {}, TextFormatter text = {});
+    /// Adds a path other processes may change with SetValue (e.g. /CustomName). Remote writes
+    /// must have the type of \a initial (so it must be valid): an integer written to a double
+    /// path is converted, nothing else is. \a validator, if any, may refuse a value.
+    bool addWritablePath(const QString &path, const QVariant &initial, Validator validator = {},
+        TextFormatter text = {});
 
     [[nodiscard]] bool contains(const QString &path) const;
     /// True for "/" and every path that has paths below it ("/Ac" when "/Ac/Power" exists).
@@ -139,6 +128,7 @@ private:
     };
     using Map = std::map<QString, Item>;
 
+    bool insert(const QString &path, const QVariant &initial, Item item);
     bool store(Map::iterator it, const QVariant &value, const QString &text);
     [[nodiscard]] QString format(const Item &item, const QVariant &value) const;
     /// The range of paths strictly below \a node ("/" = all).
