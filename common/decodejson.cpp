@@ -1,1 +1,163 @@
-// in progress
+#include "decodejson.h"
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonValue>
+#include <QString>
+
+#include <utility>
+
+using namespace Qt::StringLiterals;
+
+namespace p1 {
+
+namespace {
+
+// Meter text: after 7-bit masking it is ASCII, and Latin-1 turns any byte into some character,
+// so a damaged telegram still gives valid JSON.
+QString meterText(std::string_view text)
+{
+    return QString::fromLatin1(text.data(), qsizetype(text.size()));
+}
+
+QString crcName(CrcStatus crc)
+{
+    switch (crc) {
+    case CrcStatus::Ok:
+        return u"ok"_s;
+    case CrcStatus::None:
+        return u"none"_s;
+    case CrcStatus::Bad:
+        return u"bad"_s;
+    }
+    return u"bad"_s;
+}
+
+QJsonValue toJson(const VenusValue &value)
+{
+    switch (value.kind) {
+    case ValueKind::Invalid:
+        break;
+    case ValueKind::Double:
+        return value.number;
+    case ValueKind::Int:
+        return value.integer;
+    case ValueKind::String:
+        // Mapped strings may be hex-decoded meter text; they go to D-Bus as UTF-8 too.
+        return QString::fromStdString(value.text);
+    }
+    return QJsonValue::Null;
+}
+
+// {path: value} for the valid paths only: what the service would publish as non-empty.
+template<typename PathEnum, std::size_t N>
+QJsonObject pathsToJson(const PathValues<PathEnum, N> &values)
+{
+    QJsonObject out;
+    for (std::size_t i = 0; i < N; ++i) {
+        const VenusValue &value = values.values[i];
+        if (value.valid())
+            out.insert(meterText(pathSpec(PathEnum(i)).path), toJson(value));
+    }
+    return out;
+}
+
+QJsonArray objectsToJson(const Telegram &telegram)
+{
+    QJsonArray out;
+    for (const CosemObject &object : telegram.objects) {
+        QJsonArray values;
+        QString unit;
+        for (const CosemValue &value : telegram.valuesOf(object)) {
+            const std::string plain = value.plain();
+            values.append(meterText(plain));
+            if (unit.isEmpty() && !value.unitText.empty())
+                unit = meterText(value.unitText);
+        }
+        QJsonObject entry {
+            {u"obis"_s, meterText(object.obisText)},
+            {u"values"_s, values},
+        };
+        if (!unit.isEmpty())
+            entry.insert(u"unit"_s, unit);
+        out.append(entry);
+    }
+    return out;
+}
+
+} // namespace
+
+CaptureDecoder::CaptureDecoder(Sink sink)
+    : m_sink(std::move(sink))
+    , m_framer([this](const Frame &frame) { decodeFrame(frame); })
+{
+    m_framer.setMask7Bit(true);
+}
+
+void CaptureDecoder::push(std::string_view bytes)
+{
+    m_framer.push(bytes);
+}
+
+void CaptureDecoder::finish()
+{
+    m_framer.finish();
+}
+
+QByteArray CaptureDecoder::toLine(const QJsonObject &object)
+{
+    QByteArray line = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    line.append('\n');
+    return line;
+}
+
+QList<QJsonObject> CaptureDecoder::decode(std::string_view capture)
+{
+    QList<QJsonObject> out;
+    CaptureDecoder decoder([&out](const QJsonObject &object) { out.append(object); });
+    decoder.push(capture);
+    decoder.finish();
+    return out;
+}
+
+void CaptureDecoder::decodeFrame(const Frame &frame)
+{
+    // Parsed even when the frame was rejected: its objects help to see what went wrong.
+    const ParseError parseError = Parser::parse(frame.text, m_telegram);
+
+    QJsonObject json;
+    json.insert(u"crc"_s, crcName(frame.crc));
+    QString error;
+    if (!frame.ok())
+        error = QString::fromStdString(describe(frame));
+    else if (parseError != ParseError::None)
+        error = meterText(describe(parseError));
+    if (!error.isEmpty())
+        json.insert(u"error"_s, error);
+    json.insert(u"ident"_s, meterText(m_telegram.ident));
+
+    if (error.isEmpty()) {
+        ++m_accepted;
+        m_reading.fill(m_telegram);
+        json.insert(u"version"_s,
+            m_reading.version.empty() ? QJsonValue(QJsonValue::Null)
+                                      : QJsonValue(meterText(m_reading.version)));
+        json.insert(u"timestamp"_s,
+            m_reading.timestamp.valid
+                ? QJsonValue(QString::fromStdString(m_reading.timestamp.toIso8601()))
+                : QJsonValue(QJsonValue::Null));
+        m_mapper.mapGrid(m_reading, m_grid);
+        json.insert(u"grid"_s, pathsToJson(m_grid));
+        json.insert(u"gas"_s,
+            m_mapper.mapGas(m_reading, m_gas) ? QJsonValue(pathsToJson(m_gas))
+                                              : QJsonValue(QJsonValue::Null));
+    } else {
+        ++m_rejected;
+    }
+
+    json.insert(u"objects"_s, objectsToJson(m_telegram));
+    m_sink(json);
+}
+
+} // namespace p1

@@ -1,2 +1,75 @@
 #pragma once
-// in progress
+
+#include "framer.h"
+#include "reading.h"
+#include "telegram.h"
+#include "venusmapping.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QtGlobal>
+
+#include <cstdint>
+#include <functional>
+#include <string_view>
+
+class QByteArray;
+
+namespace p1 {
+
+/// Offline decoding of a P1 capture into one JSON object per telegram: what
+/// `dbus-p1 --decode FILE|-` prints, one compact object per line (DESIGN.md §6).
+///
+/// It owns the pipeline the daemon runs on live data, Framer → Parser → Reading → VenusMapper,
+/// so `grid` and `gas` hold exactly what the daemon would publish for the same bytes. The framer
+/// masks every byte to 7 bits: that leaves a valid (ASCII) DSMR 4/5 capture unchanged and makes a
+/// DSMR 2.2/3.0 capture taken 8N1 from a 7E1 meter read right.
+///
+/// Use one decoder per input: the mapper computes the gas flow across the telegrams of a capture
+/// (the gas capture time changes every 5 minutes or every hour), and only accepted telegrams
+/// feed it, as in the daemon. Objects leave through the sink as soon as push() completes a
+/// telegram, so the output streams on a pipe; finish() flushes the last one at end of input.
+///
+/// Every object has "crc" ("ok" | "none" | "bad"), "ident" and "objects" (each line's OBIS code
+/// and values as sent, and the first unit given). An accepted telegram adds "version" and
+/// "timestamp" (string or null) and "grid" / "gas" ({path: value}, only valid paths; gas null
+/// when the telegram has no gas meter). A rejected one (framing or CRC error, or text that does
+/// not parse) adds "error" instead and carries no grid or gas values: nothing of it would be
+/// published. Its objects are still listed, best effort, to help find what went wrong.
+class CaptureDecoder
+{
+public:
+    using Sink = std::function<void(const QJsonObject &)>;
+
+    explicit CaptureDecoder(Sink sink);
+    Q_DISABLE_COPY_MOVE(CaptureDecoder)
+
+    /// Feeds bytes of the capture, in chunks of any size.
+    void push(std::string_view bytes);
+    /// End of input: a telegram still pending is reported (complete or truncated).
+    void finish();
+
+    /// Telegrams accepted / rejected so far.
+    [[nodiscard]] std::uint64_t accepted() const noexcept { return m_accepted; }
+    [[nodiscard]] std::uint64_t rejected() const noexcept { return m_rejected; }
+
+    /// One output line: the object as compact JSON followed by '\n'.
+    [[nodiscard]] static QByteArray toLine(const QJsonObject &object);
+    /// Decodes a whole capture at once (tests, small tools).
+    [[nodiscard]] static QList<QJsonObject> decode(std::string_view capture);
+
+private:
+    void decodeFrame(const Frame &frame);
+
+    Sink m_sink;
+    Framer m_framer;
+    Telegram m_telegram;
+    Reading m_reading;
+    VenusMapper m_mapper;
+    GridValues m_grid;
+    GasValues m_gas;
+    std::uint64_t m_accepted = 0;
+    std::uint64_t m_rejected = 0;
+};
+
+} // namespace p1
