@@ -188,8 +188,10 @@ rootfs_rw() {
 restart_serial_starter() {
     [ $live = yes ] || return 0
     if [ -d "$SS_SERVICE" ] && have svc; then
-        say "restarting serial-starter to load $CONF"
+        say "restarting serial-starter: its configuration changed"
         svc -t "$SS_SERVICE"
+        # Give it a moment to read its configuration again.
+        sleep 2
     fi
 }
 
@@ -406,8 +408,10 @@ install_system() {
 
     install_net_service
 
-    [ $rule_changed = yes ] && udev_reload
+    # serial-starter first: a port that udev hands to "p1" before serial-starter
+    # knows that service stays locked until it is plugged in again.
     [ $conf_changed = yes ] && restart_serial_starter
+    [ $rule_changed = yes ] && udev_reload
     return 0
 }
 
@@ -480,11 +484,11 @@ uninstall() {
     rule_was=no
     [ -e "$root$UDEV_RULE" ] && rule_was=yes
     remove "$root$UDEV_RULE"
-    [ $rule_was = yes ] && udev_reload
     if [ -e "$root$CONF" ]; then
         remove "$root$CONF"
         restart_serial_starter
     fi
+    [ $rule_was = yes ] && udev_reload
 
     rc=$root$RC_LOCAL
     if [ -f "$rc" ] && grep -qxF "$HOOK_BEGIN" "$rc"; then
@@ -507,10 +511,11 @@ uninstall() {
 case $mode in
 install)
     install_package
+    # Before install_system: only services that ran the old binary.
+    [ $bin_changed = yes ] && restart_daemons
     save_settings
     install_system
     install_hook
-    [ $bin_changed = yes ] && restart_daemons
     say "dbus-p1 is installed in $PKG"
     say "plug in the P1 cable: serial-starter starts dbus-p1 on it (log: /var/log/dbus-p1.ttyUSB0/current)"
     ;;
