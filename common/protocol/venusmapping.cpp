@@ -101,12 +101,62 @@ void setNonEmpty(VenusValue &out, std::string_view text)
         out.setText(text);
 }
 
+// Writes \a value as \a width decimal digits, zero padded, ending just before \a end.
+void putDigits(char *end, std::int64_t value, int width) noexcept
+{
+    for (int i = 0; i < width; ++i) {
+        *--end = char('0' + value % 10);
+        value /= 10;
+    }
+}
+
+// Timestamp::toIso8601() into a stack buffer: the grid and gas services format one or two
+// timestamps per telegram, and the heap string it returns would be the only allocation of the
+// whole mapping. Same text, checked against toIso8601() in the tests.
 void setTimestamp(VenusValue &out, const Timestamp &timestamp)
 {
-    if (timestamp.valid)
-        out.setText(timestamp.toIso8601());
-    else
+    if (!timestamp.valid) {
         out.setInvalid();
+        return;
+    }
+    const std::int64_t local = timestamp.utcSeconds + std::int64_t(timestamp.offsetMinutes) * 60;
+    std::int64_t days = local / 86400;
+    std::int64_t seconds = local % 86400;
+    if (seconds < 0) {
+        seconds += 86400;
+        --days;
+    }
+    // Civil date from days since 1970-01-01 (proleptic Gregorian, 400-year eras from 0000-03-01).
+    const std::int64_t z = days + 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const std::int64_t doe = z - era * 146097;
+    const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const std::int64_t mp = (5 * doy + 2) / 153;
+    const std::int64_t day = doy - (153 * mp + 2) / 5 + 1;
+    const std::int64_t month = mp < 10 ? mp + 3 : mp - 9;
+    const std::int64_t year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+
+    // "2026-11-25T14:30:15+01:00"
+    char buf[25];
+    putDigits(buf + 4, year, 4);
+    buf[4] = '-';
+    putDigits(buf + 7, month, 2);
+    buf[7] = '-';
+    putDigits(buf + 10, day, 2);
+    buf[10] = 'T';
+    putDigits(buf + 13, seconds / 3600, 2);
+    buf[13] = ':';
+    putDigits(buf + 16, seconds / 60 % 60, 2);
+    buf[16] = ':';
+    putDigits(buf + 19, seconds % 60, 2);
+    const int offset = timestamp.offsetMinutes;
+    buf[19] = offset < 0 ? '-' : '+';
+    const int magnitude = offset < 0 ? -offset : offset;
+    putDigits(buf + 22, magnitude / 60, 2);
+    buf[22] = ':';
+    putDigits(buf + 25, magnitude % 60, 2);
+    out.setText(std::string_view(buf, sizeof buf));
 }
 
 std::optional<Decimal> phaseNet(const PhaseReading &phase) noexcept
@@ -127,6 +177,16 @@ const PathSpec &pathSpec(GridPath path) noexcept
 const PathSpec &pathSpec(GasPath path) noexcept
 {
     return kGasSpecs[std::size_t(path)];
+}
+
+std::span<const PathSpec> gridPathSpecs() noexcept
+{
+    return kGridSpecs;
+}
+
+std::span<const PathSpec> gasPathSpecs() noexcept
+{
+    return kGasSpecs;
 }
 
 bool operator==(const VenusValue &a, const VenusValue &b) noexcept

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -120,6 +121,9 @@ inline constexpr std::size_t kGasPathCount = std::size_t(GasPath::Count_);
 
 [[nodiscard]] const PathSpec &pathSpec(GridPath path) noexcept;
 [[nodiscard]] const PathSpec &pathSpec(GasPath path) noexcept;
+/// Every grid (gas) path spec, indexed by GridPath (GasPath): what a service registers.
+[[nodiscard]] std::span<const PathSpec> gridPathSpecs() noexcept;
+[[nodiscard]] std::span<const PathSpec> gasPathSpecs() noexcept;
 
 template<typename PathEnum, std::size_t N>
 struct PathValues

@@ -29,6 +29,12 @@ public:
         qDBusRegisterMetaType<QList<QVariantMap>>();
     }
 
+    ~FakeSettings() override
+    {
+        m_bus.unregisterService(QStringLiteral("com.victronenergy.settings"));
+        m_bus.unregisterObject(QStringLiteral("/Settings"), QDBusConnection::UnregisterTree);
+    }
+
     bool start()
     {
         return m_bus.registerVirtualObject(
