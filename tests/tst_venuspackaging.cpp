@@ -26,7 +26,7 @@ constexpr int kBuildTimeoutMs = 600'000;
 const QString kHookBlock = u"# >>> dbus-p1: re-install after firmware updates "
                            u"(remove: /data/dbus-p1/install.sh --uninstall)\n"
                            u"if [ -x /data/dbus-p1/install.sh ]; then /data/dbus-p1/install.sh "
-                           u"--boot; fi\n"
+                           u"--boot || true; fi\n"
                            u"# <<< dbus-p1\n"_s;
 
 QString venusDir()

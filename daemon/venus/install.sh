@@ -142,9 +142,16 @@ trap 'exit 1' HUP INT TERM
 
 # --- helpers -----------------------------------------------------------------
 
+have() { command -v "$1" >/dev/null 2>&1; }
+
 # same FILE1 FILE2: true when both exist with equal contents.
 same() {
-    [ -f "$1" ] && [ -f "$2" ] && cmp -s "$1" "$2"
+    [ -f "$1" ] && [ -f "$2" ] || return 1
+    if have cmp; then
+        cmp -s "$1" "$2"
+    else
+        [ "$(md5sum <"$1")" = "$(md5sum <"$2")" ]
+    fi
 }
 
 # put SRC DEST MODE: copy SRC to DEST unless it already holds the same bytes
@@ -170,8 +177,6 @@ remove() {
         fi
     done
 }
-
-have() { command -v "$1" >/dev/null 2>&1; }
 
 # The root file system of Venus OS is read-only; remount it only when a file on
 # it really has to change.
@@ -416,7 +421,8 @@ install_system() {
 }
 
 hook_block() {
-    printf '%s\nif [ -x %s/install.sh ]; then %s/install.sh --boot; fi\n%s\n' \
+    # "|| true": an rc.local run with "set -e" must go on past a failure of ours.
+    printf '%s\nif [ -x %s/install.sh ]; then %s/install.sh --boot || true; fi\n%s\n' \
         "$HOOK_BEGIN" "$PKG" "$PKG" "$HOOK_END"
 }
 
