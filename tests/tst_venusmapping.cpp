@@ -111,6 +111,7 @@ private Q_SLOTS:
     void grid_data();
     void grid();
     void gridInvalidatesStaleValues();
+    void timestampTextMatchesTimestamp();
     void formatText_data();
     void formatText();
     void valueEquality();
@@ -273,6 +274,41 @@ void TestVenusMapping::gridInvalidatesStaleValues()
         {"/Ac/L1/Power=d:980", "/Ac/L2/Power=-", "/Ac/L3/Power=-", "/Ac/L1/Voltage=-",
             "/Ac/L1/Current=-", "/P1/Version=-", "/P1/Timestamp=-", "/P1/PowerFailures=-",
             "/P1/L1/VoltageSags=-", "/P1/TextMessage=s:", "/P1/Energy/Forward/T1=d:185"});
+}
+
+void TestVenusMapping::timestampTextMatchesTimestamp()
+{
+    // The mapper formats timestamps itself (no heap string per telegram): it must say exactly
+    // what Timestamp::toIso8601() says, over the whole range meters can send.
+    VenusMapper mapper;
+    GridValues grid;
+    Reading reading;
+    int checked = 0;
+    const std::int64_t from = 1104537600; // 2005-01-01T00:00:00Z
+    const std::int64_t to = 3155760000; // 2070-01-01T00:00:00Z
+    for (std::int64_t utc = from; utc < to; utc += 86400 * 3 + 3607) {
+        for (std::int16_t offset : {std::int16_t(60), std::int16_t(120)}) {
+            reading.timestamp = Timestamp {utc, offset, true, true};
+            mapper.mapGrid(reading, grid);
+            const VenusValue &v = grid[GridPath::P1Timestamp];
+            QCOMPARE(v.kind, ValueKind::String);
+            QCOMPARE(v.text, reading.timestamp.toIso8601());
+            ++checked;
+        }
+    }
+    // Day boundaries and leap days, where a civil-date conversion goes wrong first.
+    for (std::int64_t utc : {std::int64_t(1204243199), std::int64_t(1204243200),
+             std::int64_t(1204329600), std::int64_t(1230767999), std::int64_t(1230768000),
+             std::int64_t(1709164800), std::int64_t(4102444799)}) {
+        reading.timestamp = Timestamp {utc, 60, true, true};
+        mapper.mapGrid(reading, grid);
+        QCOMPARE(grid[GridPath::P1Timestamp].text, reading.timestamp.toIso8601());
+        ++checked;
+    }
+    QVERIFY(checked > 10000);
+    reading.timestamp.valid = false;
+    mapper.mapGrid(reading, grid);
+    QVERIFY(!grid[GridPath::P1Timestamp].valid());
 }
 
 void TestVenusMapping::formatText_data()

@@ -3,60 +3,61 @@
 #include "obis.h"
 #include "telegram.h"
 
+#include <array>
 #include <span>
 
 namespace p1 {
 
 namespace {
 
-constexpr int hexDigit(char c) noexcept
+// Hex digit values, -1 for anything else: one table lookup per character in the hot path.
+constexpr std::array<std::int8_t, 256> kHexValue = [] {
+    std::array<std::int8_t, 256> t {};
+    for (auto &v : t)
+        v = -1;
+    for (int c = '0'; c <= '9'; ++c)
+        t[std::size_t(c)] = std::int8_t(c - '0');
+    for (int c = 'A'; c <= 'F'; ++c)
+        t[std::size_t(c)] = std::int8_t(c - 'A' + 10);
+    for (int c = 'a'; c <= 'f'; ++c)
+        t[std::size_t(c)] = std::int8_t(c - 'a' + 10);
+    return t;
+}();
+
+// Decodes \a hex into \a out when it is an even number of hex digits whose bytes are all
+// printable ASCII; returns false (with \a out unspecified) otherwise.
+bool decodePrintableHex(std::string_view hex, std::string &out)
 {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    return -1;
+    if (hex.empty() || hex.size() % 2 != 0)
+        return false;
+    out.resize(hex.size() / 2);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const int hi = kHexValue[static_cast<unsigned char>(hex[2 * i])];
+        const int lo = kHexValue[static_cast<unsigned char>(hex[2 * i + 1])];
+        const int byte = hi * 16 + lo;
+        if ((hi | lo) < 0 || byte < 0x20 || byte > 0x7E)
+            return false;
+        out[i] = char(byte);
+    }
+    return true;
 }
 
 // Meters send ids and text messages as the hex of their ASCII ("4530..." is "E0..."), but not
 // all of them: Warmtelink's "ADC3100000158491" is all hex digits and still a plain id. Decode
 // only when the result is printable ASCII, which a plain id read as hex practically never is.
-bool decodesToPrintable(std::string_view text) noexcept
-{
-    if (text.empty() || text.size() % 2 != 0)
-        return false;
-    for (std::size_t i = 0; i < text.size(); i += 2) {
-        const int hi = hexDigit(text[i]);
-        const int lo = hexDigit(text[i + 1]);
-        if (hi < 0 || lo < 0)
-            return false;
-        const int byte = hi * 16 + lo;
-        if (byte < 0x20 || byte > 0x7E)
-            return false;
-    }
-    return true;
-}
-
-// Assigns \a text to \a out without line breaks (a wrapped text message), hex-decoded when it
-// decodes to printable ASCII. Works in \a out's existing capacity.
+// A wrapped value (long text message) loses its line breaks first. Works in \a out's capacity.
 void assignDecoded(std::string &out, const CosemValue &value)
 {
     if (value.wrapped) {
-        out.clear();
-        for (char c : value.text)
-            if (c != '\r' && c != '\n')
-                out.push_back(c);
-    } else {
-        out.assign(value.text);
-    }
-    if (!decodesToPrintable(out))
+        // Rare (long text messages only), so a temporary is fine here.
+        std::string plain = value.plain();
+        if (!decodePrintableHex(plain, out))
+            out = std::move(plain);
         return;
-    const std::size_t n = out.size() / 2;
-    for (std::size_t i = 0; i < n; ++i)
-        out[i] = char(hexDigit(out[2 * i]) * 16 + hexDigit(out[2 * i + 1]));
-    out.resize(n);
+    }
+    const std::string_view text = value.text;
+    if (!decodePrintableHex(text, out))
+        out.assign(text);
 }
 
 bool startsWithNoCase(std::string_view text, std::string_view prefix) noexcept
