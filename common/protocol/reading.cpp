@@ -111,7 +111,8 @@ std::optional<std::int32_t> count(std::span<const CosemValue> values) noexcept
     return Decimal::parseInt(values.front().text);
 }
 
-// Precedence of the equipment id sources, best first (0 = none yet).
+// Precedence of the equipment id sources: a higher rank replaces a lower one, whatever the
+// order of the lines (0 = none yet).
 enum IdRank : int
 {
     IdNone = 0,
