@@ -1,6 +1,6 @@
 #include "decodecommand.h"
 
-#include "decodejson.h"
+#include "capturedecoder.h"
 
 #include <QByteArray>
 #include <QFile>

@@ -2,7 +2,7 @@
 // projects, see its README) through the whole decoding pipeline, fed whole, byte by byte and in
 // random chunks. The files are read where they lie (P1_CONFORMANCE_DIR), never copied here.
 
-#include "decodejson.h"
+#include "capturedecoder.h"
 #include "jsonsubset.h"
 #include "telegrambuilder.h"
 

@@ -1,4 +1,4 @@
-#include "decodejson.h"
+#include "capturedecoder.h"
 
 #include <QByteArray>
 #include <QJsonArray>

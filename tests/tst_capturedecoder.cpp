@@ -1,4 +1,4 @@
-#include "decodejson.h"
+#include "capturedecoder.h"
 #include "jsonsubset.h"
 #include "sampletelegrams.h"
 #include "telegrambuilder.h"
@@ -66,7 +66,7 @@ QJsonArray parseLines(const QList<QByteArray> &lines)
 
 } // namespace
 
-class TestDecodeJson : public QObject
+class TestCaptureDecoder : public QObject
 {
     Q_OBJECT
 
@@ -81,7 +81,7 @@ private Q_SLOTS:
     void countsAcceptedAndRejected();
 };
 
-void TestDecodeJson::decode_data()
+void TestCaptureDecoder::decode_data()
 {
     QTest::addColumn<QByteArray>("input");
     // One partial object per expected output line; "<absent>" marks a key that must be missing.
@@ -225,7 +225,7 @@ void TestDecodeJson::decode_data()
     row("empty", std::string(), "[]");
 }
 
-void TestDecodeJson::decode()
+void TestCaptureDecoder::decode()
 {
     QFETCH(QByteArray, input);
     QFETCH(QJsonValue, expected);
@@ -252,7 +252,7 @@ void TestDecodeJson::decode()
         QCOMPARE(decodeLines(bytes, Chunking::Random, seed), whole);
 }
 
-void TestDecodeJson::linesAreCompactAndOnePerTelegram()
+void TestCaptureDecoder::linesAreCompactAndOnePerTelegram()
 {
     const std::string input = p1::test::dsmr5ThreePhase() + p1::test::dsmr30();
     const QList<QByteArray> lines = decodeLines(input, Chunking::Whole);
@@ -267,7 +267,7 @@ void TestDecodeJson::linesAreCompactAndOnePerTelegram()
     QVERIFY(lines.at(0).contains("\"/Ac/Energy/Forward\":3580.245"));
 }
 
-void TestDecodeJson::emitsEachTelegramAsItCompletes()
+void TestCaptureDecoder::emitsEachTelegramAsItCompletes()
 {
     int emitted = 0;
     CaptureDecoder decoder([&emitted](const QJsonObject &) { ++emitted; });
@@ -284,7 +284,7 @@ void TestDecodeJson::emitsEachTelegramAsItCompletes()
     QCOMPARE(emitted, 2);
 }
 
-void TestDecodeJson::objectsAreListedAsSent_data()
+void TestCaptureDecoder::objectsAreListedAsSent_data()
 {
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<int>("index");
@@ -313,7 +313,7 @@ void TestDecodeJson::objectsAreListedAsSent_data()
         0, R"({"obis": "0-0:96.13.0", "values": ["30313233"]})");
 }
 
-void TestDecodeJson::objectsAreListedAsSent()
+void TestCaptureDecoder::objectsAreListedAsSent()
 {
     QFETCH(QByteArray, input);
     QFETCH(int, index);
@@ -328,7 +328,7 @@ void TestDecodeJson::objectsAreListedAsSent()
     QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
 }
 
-void TestDecodeJson::rejectedTelegramListsItsObjects()
+void TestCaptureDecoder::rejectedTelegramListsItsObjects()
 {
     const QList<QJsonObject> out =
         CaptureDecoder::decode(withBitError(p1::test::dsmr5ThreePhase()));
@@ -343,7 +343,7 @@ void TestDecodeJson::rejectedTelegramListsItsObjects()
     QCOMPARE(objects.at(8).toObject().value(u"values"_s).toArray().at(0).toString(), u"00.885"_s);
 }
 
-void TestDecodeJson::countsAcceptedAndRejected()
+void TestCaptureDecoder::countsAcceptedAndRejected()
 {
     CaptureDecoder decoder([](const QJsonObject &) {});
     const std::string t5 = p1::test::dsmr5ThreePhase();
@@ -353,5 +353,5 @@ void TestDecodeJson::countsAcceptedAndRejected()
     QCOMPARE(decoder.rejected(), 1u);
 }
 
-QTEST_GUILESS_MAIN(TestDecodeJson)
-#include "tst_decodejson.moc"
+QTEST_GUILESS_MAIN(TestCaptureDecoder)
+#include "tst_capturedecoder.moc"
