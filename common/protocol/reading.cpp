@@ -135,9 +135,10 @@ void fillMbus(MbusChannel &ch, std::uint64_t keyAnyChannel, std::span<const Cose
 {
     switch (keyAnyChannel) {
     case obis::MbusDeviceType.key(): {
-        const auto type = values.empty() ? std::nullopt : Decimal::parseInt(values.front().text);
-        // EN 13757-3 device types are one byte.
-        ch.deviceType = (type && *type <= 0xFF) ? std::int16_t(*type) : std::int16_t(-1);
+        // Empty `()` on meters with nothing attached (MCS): absent. EN 13757-3 types are a byte.
+        const std::int32_t type =
+            values.empty() ? -1 : Decimal::parseInt(values.front().text).value_or(-1);
+        ch.deviceType = type <= 0xFF ? std::int16_t(type) : std::int16_t(-1);
         break;
     }
     case obis::MbusEquipmentId.key():
