@@ -9,19 +9,21 @@
 
 namespace p1 {
 
-enum class CrcStatus : std::uint8_t {
-    Ok,   ///< the footer carried a CRC and it matched
+enum class CrcStatus : std::uint8_t
+{
+    Ok, ///< the footer carried a CRC and it matched
     None, ///< DSMR 2.2/3.0: footer `!` without CRC
-    Bad,  ///< the footer carried a CRC and it did not match (or no CRC could be checked)
+    Bad, ///< the footer carried a CRC and it did not match (or no CRC could be checked)
 };
 
-enum class FrameError : std::uint8_t {
+enum class FrameError : std::uint8_t
+{
     None,
-    CrcMismatch,  ///< CRC sent and computed differ
+    CrcMismatch, ///< CRC sent and computed differ
     MalformedCrc, ///< `!` followed by something that is not 1-4 hex digits and a line end
-    MissingCrc,   ///< a footer without CRC from a stream whose telegrams carried one
-    Truncated,    ///< a new telegram started (or input ended) before this one's footer
-    Overflow,     ///< longer than the maximum telegram size before its footer
+    MissingCrc, ///< a footer without CRC from a stream whose telegrams carried one
+    Truncated, ///< a new telegram started (or input ended) before this one's footer
+    Overflow, ///< longer than the maximum telegram size before its footer
 };
 
 /// One telegram as the framer found it.
@@ -83,17 +85,22 @@ public:
 
     struct Stats
     {
-        std::uint64_t bytes = 0;      ///< all bytes pushed
+        std::uint64_t bytes = 0; ///< all bytes pushed
         std::uint64_t noiseBytes = 0; ///< bytes outside any telegram
-        std::uint64_t good = 0;       ///< frames with error None
-        std::uint64_t rejected = 0;   ///< frames with an error
+        std::uint64_t good = 0; ///< frames with error None
+        std::uint64_t rejected = 0; ///< frames with an error
     };
     [[nodiscard]] const Stats &stats() const noexcept { return m_stats; }
     /// True while a telegram has started and not finished.
     [[nodiscard]] bool pending() const noexcept { return m_state != State::Idle; }
 
 private:
-    enum class State : std::uint8_t { Idle, Body, Footer };
+    enum class State : std::uint8_t
+    {
+        Idle,
+        Body,
+        Footer
+    };
 
     void process(std::string_view bytes);
     void startTelegram();
@@ -108,7 +115,6 @@ private:
     Crc16 m_crc;
     Stats m_stats;
     State m_state = State::Idle;
-    bool m_atLineStart = false;
     bool m_mask7Bit = false;
     bool m_streamHasCrc = false;
     std::uint8_t m_footerDigits = 0;
