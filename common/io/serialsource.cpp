@@ -1,0 +1,205 @@
+#include "serialsource.h"
+
+#include <QFileInfo>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcSerial, "p1.serial")
+
+namespace p1 {
+
+namespace {
+
+constexpr int kFastRate = 115200; // DSMR 4/5, 8N1
+constexpr int kSlowRate = 9600; // DSMR 2.2/3.0, 7E1 (read as 8N1 + 0x7F mask)
+
+const QString kDevPrefix = QStringLiteral("/dev/");
+
+} // namespace
+
+SerialSource::SerialSource(const QString &port, QObject *parent)
+    : Source(parent)
+    , m_location(toSystemLocation(port))
+{
+    m_probeTimer.setSingleShot(false);
+    connect(&m_probeTimer, &QTimer::timeout, this, &SerialSource::switchBaudRate);
+    connect(&m_port, &QSerialPort::readyRead, this, &SerialSource::readAvailable);
+    connect(&m_port, &QSerialPort::errorOccurred, this, &SerialSource::handleError);
+}
+
+SerialSource::~SerialSource()
+{
+    m_probeTimer.stop();
+    if (m_port.isOpen())
+        m_port.close();
+}
+
+void SerialSource::setBaudMode(BaudMode mode)
+{
+    m_mode = mode;
+}
+
+void SerialSource::setProbeWindow(std::chrono::milliseconds window)
+{
+    m_window = window;
+    if (m_probeTimer.isActive())
+        m_probeTimer.start(m_window);
+}
+
+QString SerialSource::toSystemLocation(const QString &port)
+{
+    if (port.startsWith(QLatin1Char('/')) || port.startsWith(QLatin1StringView("./"))
+        || port.startsWith(QLatin1StringView("../")))
+        return port;
+    return kDevPrefix + port;
+}
+
+QString SerialSource::toPortName(const QString &port)
+{
+    const QString location = toSystemLocation(port);
+    if (location.startsWith(kDevPrefix))
+        return location.mid(kDevPrefix.size());
+    return location;
+}
+
+std::optional<SerialSource::BaudMode> SerialSource::parseBaudMode(const QString &text)
+{
+    const QString t = text.trimmed().toLower();
+    if (t == QLatin1StringView("auto"))
+        return BaudMode::Auto;
+    if (t == QLatin1StringView("115200"))
+        return BaudMode::Baud115200;
+    if (t == QLatin1StringView("9600"))
+        return BaudMode::Baud9600;
+    return std::nullopt;
+}
+
+QString SerialSource::name() const
+{
+    return toPortName(m_location);
+}
+
+QString SerialSource::describe() const
+{
+    const QString rate = QString::number(m_baudRate);
+    if (m_mode == BaudMode::Auto)
+        return QStringLiteral("serial %1 auto (%2%3)")
+            .arg(m_location, rate, m_locked ? QStringLiteral(", locked") : QString());
+    return QStringLiteral("serial %1 %2").arg(m_location, rate);
+}
+
+int SerialSource::initialBaudRate() const noexcept
+{
+    return m_mode == BaudMode::Baud9600 ? kSlowRate : kFastRate;
+}
+
+void SerialSource::open()
+{
+    if (m_port.isOpen() || m_opening)
+        return;
+    // Never report from inside open(): the caller may not run its event loop yet.
+    m_opening = true;
+    QMetaObject::invokeMethod(this, &SerialSource::openNow, Qt::QueuedConnection);
+}
+
+void SerialSource::openNow()
+{
+    if (!m_opening)
+        return; // closed before the event loop came round
+    m_opening = false;
+    m_locked = false;
+    m_baudRate = initialBaudRate();
+
+    m_port.setPortName(m_location);
+    m_port.setBaudRate(m_baudRate);
+    m_port.setDataBits(QSerialPort::Data8);
+    m_port.setParity(QSerialPort::NoParity);
+    m_port.setStopBits(QSerialPort::OneStop);
+    m_port.setFlowControl(QSerialPort::NoFlowControl);
+    // ReadOnly: the P1 port is receive-only, and a probe must leave the line alone.
+    if (!m_port.open(QIODevice::ReadOnly)) {
+        const QSerialPort::SerialPortError code = m_port.error();
+        const QString detail = m_port.errorString();
+        Error error = Error::Other;
+        if (code == QSerialPort::DeviceNotFoundError) {
+            error = Error::NotFound;
+        } else if (code == QSerialPort::PermissionError) {
+            // QSerialPort says PermissionError both for EACCES and for a port another process
+            // holds (its lock file, TIOCEXCL/EBUSY): a node we may read means the latter.
+            const QFileInfo info(m_location);
+            error = info.exists() && info.isReadable() ? Error::Busy : Error::PermissionDenied;
+        }
+        qCWarning(
+            lcSerial, "cannot open %s: %s", qUtf8Printable(m_location), qUtf8Printable(detail));
+        m_port.clearError();
+        fail(error, detail, true);
+        return;
+    }
+    qCInfo(lcSerial, "opened %s", qUtf8Printable(describe()));
+    setState(State::Open);
+    if (m_mode == BaudMode::Auto && m_window.count() > 0)
+        m_probeTimer.start(m_window);
+}
+
+void SerialSource::close()
+{
+    m_opening = false;
+    m_probeTimer.stop();
+    if (m_port.isOpen())
+        m_port.close();
+    setState(State::Closed);
+}
+
+void SerialSource::telegramAccepted()
+{
+    if (m_locked || !m_port.isOpen())
+        return;
+    m_locked = true;
+    m_probeTimer.stop();
+    if (m_mode == BaudMode::Auto)
+        qCInfo(lcSerial, "%s: meter found at %d baud", qUtf8Printable(name()), m_baudRate);
+}
+
+void SerialSource::readAvailable()
+{
+    const QByteArray bytes = m_port.readAll();
+    if (!bytes.isEmpty())
+        Q_EMIT dataReceived(bytes);
+}
+
+void SerialSource::handleError(QSerialPort::SerialPortError error)
+{
+    if (error == QSerialPort::NoError || !m_port.isOpen())
+        return; // open() failures are handled where open() is called
+    const QString detail = m_port.errorString();
+    if (error == QSerialPort::ResourceError || error == QSerialPort::ReadError) {
+        // EIO from a vanished USB device is ResourceError; a hung-up tty reads EOF, which
+        // QSerialPort reports as ReadError. A tty that cannot be read will not recover.
+        qCWarning(lcSerial, "%s: device gone (%s)", qUtf8Printable(name()), qUtf8Printable(detail));
+        m_port.clearError();
+        fail(Error::Unplugged, detail, true);
+        return;
+    }
+    qCWarning(lcSerial, "%s: %s", qUtf8Printable(name()), qUtf8Printable(detail));
+    m_port.clearError();
+}
+
+void SerialSource::switchBaudRate()
+{
+    if (m_locked || !m_port.isOpen())
+        return;
+    const int next = m_baudRate == kFastRate ? kSlowRate : kFastRate;
+    if (!m_port.setBaudRate(next)) {
+        qCWarning(lcSerial, "%s: cannot set %d baud: %s", qUtf8Printable(name()), next,
+            qUtf8Printable(m_port.errorString()));
+        m_port.clearError();
+        return;
+    }
+    m_baudRate = next;
+    // Bytes already queued were sampled at the old rate: garbage now.
+    m_port.clear(QSerialPort::Input);
+    qCInfo(lcSerial, "%s: no telegram yet, trying %d baud", qUtf8Printable(name()), next);
+    Q_EMIT discontinuity();
+    Q_EMIT baudRateChanged(next);
+}
+
+} // namespace p1

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "source.h"
+#include "telnetfilter.h"
+
+#include <QAbstractSocket>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <chrono>
+
+namespace p1 {
+
+/// A network P1 dongle or ser2net, `tcp://HOST:PORT`.
+///
+/// Connects read-only and never writes (not even telnet negotiation replies: ser2net and the
+/// dongles work without them). Telnet commands are stripped (TelnetFilter). A network source is
+/// expected to come and go (WiFi, dongle reboots), so it never finishes:
+/// - a refused, failed, dropped or timed-out connection reports Error::ConnectionLost once per
+///   outage (Error::NotFound when the host name does not resolve), then reconnects after a
+///   back-off: 1 s, doubling up to 30 s, back to 1 s once a new connection delivered data;
+/// - a connection that stays silent for the idle timeout (a half-open TCP connection after a
+///   dongle lost power sends nothing, and TCP does not notice) is dropped and remade.
+/// Every new connection emits discontinuity(): the previous one may have ended mid-telegram.
+class TcpSource : public Source
+{
+    Q_OBJECT
+
+public:
+    static constexpr std::chrono::milliseconds kInitialBackoff {1000};
+    static constexpr std::chrono::milliseconds kMaximumBackoff {30000};
+    static constexpr std::chrono::milliseconds kConnectTimeout {10000};
+    /// Six DSMR 4 intervals: a healthy dongle is never that quiet.
+    static constexpr std::chrono::milliseconds kIdleTimeout {60000};
+
+    TcpSource(const QString &host, quint16 port, QObject *parent = nullptr);
+    ~TcpSource() override;
+
+    /// Back-off before reconnecting: \a initial, doubling up to \a maximum.
+    void setBackoff(std::chrono::milliseconds initial, std::chrono::milliseconds maximum);
+    void setConnectTimeout(std::chrono::milliseconds timeout);
+    /// Silence after which the connection is remade; 0 disables.
+    void setIdleTimeout(std::chrono::milliseconds timeout);
+    /// Strip telnet commands (default). Off for a raw TCP bridge carrying binary frames.
+    void setTelnet(bool on) noexcept { m_telnet = on; }
+
+    [[nodiscard]] QString host() const { return m_host; }
+    [[nodiscard]] quint16 port() const noexcept { return m_port; }
+    /// The wait before the next reconnect attempt.
+    [[nodiscard]] std::chrono::milliseconds nextBackoff() const noexcept { return m_backoff; }
+
+    [[nodiscard]] Kind kind() const noexcept override { return Kind::Tcp; }
+    [[nodiscard]] QString name() const override;
+    [[nodiscard]] QString describe() const override;
+    using Source::describe;
+
+public Q_SLOTS:
+    void open() override;
+    void close() override;
+
+private:
+    void connectNow();
+    void handleConnected();
+    void readAvailable();
+    void handleSocketError(QAbstractSocket::SocketError error);
+    void dropAndRetry(Error error, const QString &detail);
+
+    QTcpSocket m_socket;
+    QTimer m_retryTimer;
+    QTimer m_connectTimer;
+    QTimer m_idleTimer;
+    TelnetFilter m_filter;
+    QString m_host;
+    quint16 m_port = 0;
+    std::chrono::milliseconds m_initialBackoff = kInitialBackoff;
+    std::chrono::milliseconds m_maximumBackoff = kMaximumBackoff;
+    std::chrono::milliseconds m_backoff = kInitialBackoff;
+    std::chrono::milliseconds m_idleTimeout = kIdleTimeout;
+    bool m_wanted = false;
+    bool m_telnet = true;
+    bool m_outageReported = false;
+    bool m_gotData = false;
+};
+
+} // namespace p1
