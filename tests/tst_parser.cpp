@@ -5,8 +5,11 @@
 #include <QFile>
 #include <QTest>
 
+#include <cstring>
 #include <functional>
 #include <map>
+#include <memory>
+#include <random>
 
 using p1::ParseError;
 using p1::Parser;
@@ -33,6 +36,8 @@ private Q_SLOTS:
     void find();
     void reuse();
     void describeErrors();
+    void damagedInput_data();
+    void damagedInput();
     void conformanceSmoke_data();
     void conformanceSmoke();
 };
@@ -669,6 +674,79 @@ void TestParser::describeErrors()
     QVERIFY(!p1::describe(ParseError::NoHeader).empty());
     QVERIFY(!p1::describe(ParseError::NoObjects).empty());
     QVERIFY(p1::describe(ParseError::NoHeader) != p1::describe(ParseError::NoObjects));
+}
+
+void TestParser::damagedInput_data()
+{
+    QTest::addColumn<QByteArray>("sample");
+    for (const auto &entry : sampleRegistry())
+        QTest::newRow(entry.first.constData()) << entry.first;
+}
+
+namespace {
+// Parses \a text from an allocation of exactly its size, so a sanitizer build catches any read
+// past the end, and checks what must hold for any input.
+bool parsesSafely(std::string_view text, Telegram &t)
+{
+    const auto copy = std::make_unique<char[]>(text.size() + 1);
+    std::memcpy(copy.get(), text.data(), text.size());
+    const std::string_view exact(copy.get(), text.size());
+    (void)Parser::parse(exact, t);
+    const char *begin = exact.data();
+    const char *end = begin + exact.size();
+    const auto inside = [&](std::string_view v) {
+        return v.empty() || (v.data() >= begin && v.data() + v.size() <= end);
+    };
+    std::uint32_t next = 0;
+    for (const auto &object : t.objects) {
+        if (object.firstValue != next || !inside(object.obisText))
+            return false;
+        next += object.valueCount;
+    }
+    if (next != t.values.size())
+        return false;
+    for (const auto &value : t.values)
+        if (!inside(value.text) || !inside(value.unitText))
+            return false;
+    for (const auto &line : t.unparsed)
+        if (!inside(line))
+            return false;
+    return inside(t.ident);
+}
+} // namespace
+
+void TestParser::damagedInput()
+{
+    QFETCH(QByteArray, sample);
+    const std::string text = sampleRegistry().at(sample)();
+    Telegram t;
+
+    // Cut anywhere: a frame handed over without its end (the framer's Truncated frames).
+    for (std::size_t length = 0; length <= text.size(); ++length)
+        QVERIFY2(parsesSafely(std::string_view(text).substr(0, length), t),
+            qPrintable(QString::number(length)));
+
+    // Bit errors and dropped bytes from a noisy cable, reproducibly.
+    std::mt19937 rng(1234);
+    for (int round = 0; round < 300; ++round) {
+        std::string damaged = text;
+        const int changes = 1 + int(rng() % 8);
+        for (int i = 0; i < changes && !damaged.empty(); ++i) {
+            const std::size_t at = rng() % damaged.size();
+            switch (rng() % 3) {
+            case 0:
+                damaged[at] = char(damaged[at] ^ (1 << (rng() % 8)));
+                break;
+            case 1:
+                damaged.erase(at, 1);
+                break;
+            default:
+                damaged[at] = "()*\r\n!/-:."[rng() % 10];
+                break;
+            }
+        }
+        QVERIFY2(parsesSafely(damaged, t), qPrintable(QString::number(round)));
+    }
 }
 
 void TestParser::conformanceSmoke_data()

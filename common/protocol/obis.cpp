@@ -12,29 +12,33 @@ constexpr bool isDigit(char c) noexcept
     return c >= '0' && c <= '9';
 }
 
-// One group of 1-3 decimal digits, 0-255, at text[*pos].
-constexpr bool parseGroup(std::string_view text, std::size_t *pos, std::uint8_t *out) noexcept
+// One group of 1-3 decimal digits, 0-255, at p. Returns the position after it, or nullptr.
+// Pointer based and unrolled: this runs for every line of every telegram.
+inline const char *scanGroup(const char *p, const char *end, std::uint8_t *out) noexcept
 {
-    std::size_t i = *pos;
-    unsigned value = 0;
-    const std::size_t start = i;
-    while (i < text.size() && isDigit(text[i]) && i - start < 3) {
-        value = value * 10 + unsigned(text[i] - '0');
-        ++i;
+    if (p == end || !isDigit(*p))
+        return nullptr;
+    unsigned value = unsigned(*p++ - '0');
+    if (p != end && isDigit(*p)) {
+        value = value * 10 + unsigned(*p++ - '0');
+        if (p != end && isDigit(*p)) {
+            value = value * 10 + unsigned(*p++ - '0');
+            if (value > 255 || (p != end && isDigit(*p)))
+                return nullptr;
+        }
     }
-    if (i == start || value > 255 || (i < text.size() && isDigit(text[i])))
-        return false;
     *out = std::uint8_t(value);
-    *pos = i;
-    return true;
+    return p;
 }
 
-constexpr bool expect(std::string_view text, std::size_t *pos, char c) noexcept
+// The group and the separator that must follow it.
+inline const char *scanGroupThen(
+    const char *p, const char *end, std::uint8_t *out, char separator) noexcept
 {
-    if (*pos >= text.size() || text[*pos] != c)
-        return false;
-    ++*pos;
-    return true;
+    p = scanGroup(p, end, out);
+    if (!p || p == end || *p != separator)
+        return nullptr;
+    return p + 1;
 }
 
 void appendNumber(std::string &out, unsigned value)
@@ -210,21 +214,28 @@ const ObisInfo *lookup(std::uint64_t key, bool anyChannel) noexcept
 std::optional<Obis> Obis::parse(std::string_view text, std::size_t *consumed) noexcept
 {
     Obis o;
-    std::size_t i = 0;
-    if (!parseGroup(text, &i, &o.a) || !expect(text, &i, '-') || !parseGroup(text, &i, &o.b)
-        || !expect(text, &i, ':') || !parseGroup(text, &i, &o.c) || !expect(text, &i, '.')
-        || !parseGroup(text, &i, &o.d) || !expect(text, &i, '.') || !parseGroup(text, &i, &o.e))
-        return std::nullopt;
-    // Optional F group: `*255` (EasyMeter) or, seen on some IEC 62056-21 meters, `.255`.
-    if (i < text.size() && (text[i] == '*' || text[i] == '.')) {
-        ++i;
-        if (!parseGroup(text, &i, &o.f))
+    const char *const begin = text.data();
+    const char *const end = begin + text.size();
+    const char *p = begin;
+    if (end - begin >= detail::kObisScanReadAhead) {
+        // Inside a telegram there is always more text after the code: no bounds checks.
+        if (!(p = detail::scanObisUnchecked(p, &o)) || *p != '(')
             return std::nullopt;
+    } else {
+        if (!(p = scanGroupThen(p, end, &o.a, '-')) || !(p = scanGroupThen(p, end, &o.b, ':'))
+            || !(p = scanGroupThen(p, end, &o.c, '.')) || !(p = scanGroupThen(p, end, &o.d, '.'))
+            || !(p = scanGroup(p, end, &o.e)))
+            return std::nullopt;
+        if (p != end && *p != '(') {
+            // Optional F group: `*255` (EasyMeter) or, seen on some IEC 62056-21 meters, `.255`.
+            if ((*p != '*' && *p != '.') || !(p = scanGroup(p + 1, end, &o.f)))
+                return std::nullopt;
+            if (p != end && *p != '(')
+                return std::nullopt;
+        }
     }
-    if (i < text.size() && text[i] != '(')
-        return std::nullopt;
     if (consumed)
-        *consumed = i;
+        *consumed = std::size_t(p - begin);
     return o;
 }
 

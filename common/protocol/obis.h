@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -38,13 +39,72 @@ struct Obis
 
     /// Parses the code at the start of \a text up to (not including) the first '('.
     /// Returns the code and sets \a consumed to its length; nullopt when \a text does not start
-    /// with a well-formed code.
+    /// with a well-formed code. Each group is 1-3 decimal digits, 0-255. F may be given as `*F`
+    /// or `.F`; `*255` is the same as no F. The code must be followed by '(' or the end of
+    /// \a text: "1-0:1.8.1x(" and "1-0:1.8.1." are not codes. \a consumed is left alone on
+    /// failure.
     [[nodiscard]] static std::optional<Obis> parse(std::string_view text, std::size_t *consumed = nullptr) noexcept;
     /// "1-0:1.8.1", with "*F" appended when F is not 255.
     [[nodiscard]] std::string toString() const;
 
     friend constexpr bool operator==(const Obis &x, const Obis &y) noexcept { return x.key() == y.key(); }
 };
+
+namespace detail {
+
+/// One OBIS group (1-3 digits, 0-255) at \a p, unchecked: the caller guarantees 4 readable
+/// bytes. Returns the position after it, or nullptr.
+inline const char *scanObisGroupUnchecked(const char *p, std::uint8_t *out) noexcept
+{
+    const unsigned d0 = unsigned(static_cast<unsigned char>(p[0])) - '0';
+    if (d0 > 9)
+        return nullptr;
+    const unsigned d1 = unsigned(static_cast<unsigned char>(p[1])) - '0';
+    if (d1 > 9) {
+        *out = std::uint8_t(d0);
+        return p + 1;
+    }
+    const unsigned d2 = unsigned(static_cast<unsigned char>(p[2])) - '0';
+    if (d2 > 9) {
+        *out = std::uint8_t(d0 * 10 + d1);
+        return p + 2;
+    }
+    const unsigned value = d0 * 100 + d1 * 10 + d2;
+    if (value > 255 || unsigned(static_cast<unsigned char>(p[3])) - '0' <= 9)
+        return nullptr;
+    *out = std::uint8_t(value);
+    return p + 3;
+}
+
+/// Scans `A-B:C.D.E[*F]` at \a p when at least kObisScanReadAhead bytes are readable from \a p
+/// (always so inside a telegram, whose footer follows). Returns the position after the code
+/// (not checked for '('), or nullptr. Inline because the parser runs it for every line.
+inline constexpr std::ptrdiff_t kObisScanReadAhead = 28; // "255-255:255.255.255*255" + reads
+inline const char *scanObisUnchecked(const char *p, Obis *out) noexcept
+{
+    // Nearly every code starts with one-digit A and B ("1-0:", "0-1:"): take that in one go.
+    const unsigned a = unsigned(static_cast<unsigned char>(p[0])) - '0';
+    const unsigned b = unsigned(static_cast<unsigned char>(p[2])) - '0';
+    if (a <= 9 && p[1] == '-' && b <= 9 && p[3] == ':') {
+        out->a = std::uint8_t(a);
+        out->b = std::uint8_t(b);
+        p += 4;
+    } else if (!(p = scanObisGroupUnchecked(p, &out->a)) || *p++ != '-'
+        || !(p = scanObisGroupUnchecked(p, &out->b)) || *p++ != ':') {
+        return nullptr;
+    }
+    if (!(p = scanObisGroupUnchecked(p, &out->c)) || *p++ != '.'
+        || !(p = scanObisGroupUnchecked(p, &out->d)) || *p++ != '.'
+        || !(p = scanObisGroupUnchecked(p, &out->e)))
+        return nullptr;
+    out->f = 255;
+    // Optional F group: `*255` (EasyMeter) or, seen on some IEC 62056-21 meters, `.255`.
+    if (*p == '*' || *p == '.')
+        return scanObisGroupUnchecked(p + 1, &out->f);
+    return p;
+}
+
+} // namespace detail
 
 /// The codes the Reading understands. M-Bus codes are given with channel 0; compare them with
 /// keyAnyChannel().

