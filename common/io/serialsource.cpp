@@ -107,6 +107,7 @@ void SerialSource::openNow()
         return; // closed before the event loop came round
     m_opening = false;
     m_locked = false;
+    m_gone = false;
     m_baudRate = initialBaudRate();
 
     m_port.setPortName(m_location);
@@ -143,6 +144,7 @@ void SerialSource::openNow()
 void SerialSource::close()
 {
     m_opening = false;
+    m_gone = false;
     m_probeTimer.stop();
     if (m_port.isOpen())
         m_port.close();
@@ -170,15 +172,29 @@ void SerialSource::handleError(QSerialPort::SerialPortError error)
 {
     if (error == QSerialPort::NoError || !m_port.isOpen())
         return; // open() failures are handled where open() is called
-    const QString detail = m_port.errorString();
     if (error == QSerialPort::ResourceError || error == QSerialPort::ReadError) {
         // EIO from a vanished USB device is ResourceError; a hung-up tty reads EOF, which
-        // QSerialPort reports as ReadError. A tty that cannot be read will not recover.
-        qCWarning(lcSerial, "%s: device gone (%s)", qUtf8Printable(name()), qUtf8Printable(detail));
+        // QSerialPort reports as ReadError with a stale errno text. Neither recovers.
+        const QString detail = error == QSerialPort::ResourceError
+            ? m_port.errorString()
+            : QStringLiteral("end of file (the device hung up)");
         m_port.clearError();
-        fail(Error::Unplugged, detail, true);
+        if (m_gone)
+            return; // the dead descriptor keeps signalling until it is closed
+        m_gone = true;
+        m_probeTimer.stop();
+        qCWarning(lcSerial, "%s: device gone: %s", qUtf8Printable(name()), qUtf8Printable(detail));
+        // Close from the event loop, not from inside QSerialPort's own read notification.
+        QMetaObject::invokeMethod(
+            this,
+            [this, detail] {
+                if (m_gone) // not closed meanwhile
+                    fail(Error::Unplugged, detail, true);
+            },
+            Qt::QueuedConnection);
         return;
     }
+    const QString detail = m_port.errorString();
     qCWarning(lcSerial, "%s: %s", qUtf8Printable(name()), qUtf8Printable(detail));
     m_port.clearError();
 }

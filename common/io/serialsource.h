@@ -92,6 +92,7 @@ private:
     int m_baudRate = 115200;
     bool m_locked = false;
     bool m_opening = false;
+    bool m_gone = false; ///< unplugged; closing
 };
 
 } // namespace p1
