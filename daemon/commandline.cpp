@@ -3,7 +3,9 @@
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 using namespace Qt::StringLiterals;
 
@@ -17,21 +19,67 @@ void printError(const QString &message)
         stderr, "%s: %s\n", qPrintable(QCoreApplication::applicationName()), qPrintable(message));
 }
 
+// Seconds as given on the command line ("15", "0.5") to milliseconds; nullopt when not a
+// non-negative number.
+std::optional<std::chrono::milliseconds> seconds(const QString &text)
+{
+    bool ok = false;
+    const double s = text.toDouble(&ok);
+    if (!ok || !std::isfinite(s) || s < 0 || s > 86400)
+        return std::nullopt;
+    return std::chrono::milliseconds(qint64(std::llround(s * 1000)));
+}
+
 } // namespace
 
 std::optional<CommandLine> CommandLine::parse(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Reads a P1 smart meter and publishes it on Venus OS D-Bus.\n"
-           "This version decodes captures only (--decode); the live daemon is not built yet."));
+    parser.setApplicationDescription(tr("Reads a P1 smart meter and publishes it on Venus OS D-Bus "
+                                        "as a grid meter and a gas meter."));
     const QCommandLineOption help = parser.addHelpOption();
-    const QCommandLineOption version = parser.addVersionOption();
+    // Not addVersionOption(): it takes -v, which is --verbose here.
+    const QCommandLineOption version(u"version"_s, tr("Displays version information."));
     const QCommandLineOption decode(u"decode"_s,
         tr("Decode a capture of P1 data (a file, or - for standard input) and print one JSON "
            "object per telegram."),
         tr("FILE|-"));
-    parser.addOption(decode);
+    const QCommandLineOption dbus(u"dbus"_s,
+        tr("The bus to publish on: system, session or a bus address (default: system)."), tr("BUS"),
+        u"system"_s);
+    const QCommandLineOption timeout(u"timeout"_s,
+        tr("Seconds without a valid telegram before the values go invalid; on a serial port the "
+           "daemon then exits (default: 15)."),
+        tr("S"), u"15"_s);
+    const QCommandLineOption probeTimeout(u"probe-timeout"_s,
+        tr("Seconds per baud rate to wait for a first valid telegram on a serial port before "
+           "giving the port back (default: 12)."),
+        tr("S"), u"12"_s);
+    const QCommandLineOption settingsTimeout(u"settings-timeout"_s,
+        tr("Seconds to wait for the settings service before using the default device instance "
+           "(default: 30)."),
+        tr("S"), u"30"_s);
+    const QCommandLineOption gasService(u"gas-service"_s,
+        tr("How to publish the gas meter: gasmeter, pulsemeter (shows in the Venus device list) or "
+           "none (default: gasmeter)."),
+        tr("KIND"), u"gasmeter"_s);
+    const QCommandLineOption baud(u"baud"_s,
+        tr("Serial baud rate: auto (115200, then 9600), 115200 (DSMR 4/5) or 9600 (DSMR 2.2/3.0) "
+           "(default: auto)."),
+        tr("RATE"), u"auto"_s);
+    const QCommandLineOption replaySpeed(u"replay-speed"_s,
+        tr("For file: sources, how fast to replay: 1 is the meter's own pace, 0 as fast as "
+           "possible (default: 1)."),
+        tr("X"), u"1"_s);
+    const QCommandLineOption verbose(
+        {u"v"_s, u"verbose"_s}, tr("Log every telegram and every D-Bus change (debug)."));
+    for (const auto *o : {&version, &decode, &dbus, &timeout, &probeTimeout, &settingsTimeout,
+             &gasService, &baud, &replaySpeed, &verbose})
+        parser.addOption(*o);
+    parser.addPositionalArgument(u"SOURCE"_s,
+        tr("Where the meter is: /dev/ttyUSB0 (or ttyUSB0), tcp://HOST:PORT, file:PATH or sim: (a "
+           "simulated meter)."),
+        tr("SOURCE"));
 
     // parse(), not process(): process() exits with status 1 on an error, and 1 is kept for the
     // daemon's "no meter found".
@@ -41,25 +89,84 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments)
     }
     if (parser.isSet(help))
         parser.showHelp(0);
-    if (parser.isSet(version))
-        parser.showVersion();
-
-    if (!parser.isSet(decode)) {
-        printError(tr("the live daemon (reading a meter and publishing on D-Bus) is not built "
-                      "yet; this version only decodes captures: %1 --decode FILE|-")
-                       .arg(QCoreApplication::applicationName()));
-        return std::nullopt;
-    }
-    const QStringList extra = parser.positionalArguments();
-    if (!extra.isEmpty()) {
-        printError(tr("unexpected argument '%1': --decode reads one FILE (or - for standard "
-                      "input)")
-                       .arg(extra.constFirst()));
-        return std::nullopt;
+    if (parser.isSet(version)) {
+        std::printf("%s %s\n", qPrintable(QCoreApplication::applicationName()),
+            qPrintable(QCoreApplication::applicationVersion()));
+        std::exit(0);
     }
 
     CommandLine options;
-    options.decodeSource = parser.value(decode);
+    const QStringList positional = parser.positionalArguments();
+    if (parser.isSet(decode)) {
+        if (!positional.isEmpty()) {
+            printError(
+                tr("unexpected argument '%1': --decode reads one FILE (or - for standard input)")
+                    .arg(positional.constFirst()));
+            return std::nullopt;
+        }
+        options.mode = Mode::Decode;
+        options.decodeSource = parser.value(decode);
+        return options;
+    }
+    if (positional.isEmpty()) {
+        printError(tr("no SOURCE given: name a serial port (/dev/ttyUSB0), tcp://HOST:PORT, "
+                      "file:PATH or sim: "
+                      "(see --help)"));
+        return std::nullopt;
+    }
+    if (positional.size() > 1) {
+        printError(tr("unexpected argument '%1': give one SOURCE").arg(positional.at(1)));
+        return std::nullopt;
+    }
+    options.source = positional.constFirst();
+
+    const auto checkSeconds = [&](const QCommandLineOption &o, std::chrono::milliseconds &out,
+                                  bool allowZero) {
+        const auto ms = seconds(parser.value(o));
+        if (!ms || (!allowZero && ms->count() == 0)) {
+            printError(tr("--%1: '%2' is not a number of seconds%3")
+                           .arg(o.names().constFirst(), parser.value(o),
+                               allowZero ? QString() : tr(" above 0")));
+            return false;
+        }
+        out = *ms;
+        return true;
+    };
+    if (!checkSeconds(timeout, options.timeout, false)
+        || !checkSeconds(probeTimeout, options.probeTimeout, false)
+        || !checkSeconds(settingsTimeout, options.settingsTimeout, true))
+        return std::nullopt;
+
+    options.dbus = parser.value(dbus);
+    if (options.dbus.isEmpty()) {
+        printError(tr("--dbus: give system, session or a bus address"));
+        return std::nullopt;
+    }
+    const QString gas = parser.value(gasService);
+    if (gas == u"gasmeter"_s)
+        options.gasService = GasService::GasMeter;
+    else if (gas == u"pulsemeter"_s)
+        options.gasService = GasService::PulseMeter;
+    else if (gas == u"none"_s)
+        options.gasService = GasService::None;
+    else {
+        printError(tr("--gas-service: '%1' is not one of gasmeter, pulsemeter, none").arg(gas));
+        return std::nullopt;
+    }
+    options.baud = parser.value(baud);
+    if (options.baud != u"auto"_s && options.baud != u"115200"_s && options.baud != u"9600"_s) {
+        printError(tr("--baud: '%1' is not one of auto, 115200, 9600").arg(options.baud));
+        return std::nullopt;
+    }
+    bool ok = false;
+    options.replaySpeed = parser.value(replaySpeed).toDouble(&ok);
+    if (!ok || options.replaySpeed < 0 || !std::isfinite(options.replaySpeed)) {
+        printError(
+            tr("--replay-speed: '%1' is not a speed (0 = as fast as possible, 1 = real time)")
+                .arg(parser.value(replaySpeed)));
+        return std::nullopt;
+    }
+    options.verbose = parser.isSet(verbose);
     return options;
 }
 

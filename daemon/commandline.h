@@ -4,26 +4,48 @@
 #include <QString>
 #include <QStringList>
 
+#include <chrono>
 #include <optional>
 
 namespace p1 {
 
 /// What `dbus-p1` was asked to do, read from its command line with QCommandLineParser.
 ///
-/// This build has one working mode, `--decode FILE|-` (offline decoding of a capture). The live
-/// daemon (SOURCE, --dbus, --timeout, ...) is not built yet: asking for it is reported as such,
-/// not faked.
+/// `dbus-p1 [options] SOURCE` runs the daemon; `--decode FILE|-` decodes a capture offline.
+/// Every value is checked here, so a wrong option is reported with its name before anything
+/// starts.
 class CommandLine
 {
     Q_DECLARE_TR_FUNCTIONS(CommandLine)
 
 public:
-    /// Exit status for a command line this build cannot act on: an unknown option, a missing
-    /// argument, or a mode that does not exist yet. Distinct from 1, which the daemon will use
+    /// Exit status for a command line we cannot act on. Distinct from 1, which the daemon uses
     /// for "no meter found" (serial-starter probing).
     static constexpr int kUsageError = 2;
 
+    enum class Mode
+    {
+        Run,
+        Decode
+    };
+    enum class GasService
+    {
+        GasMeter,
+        PulseMeter,
+        None
+    };
+
+    Mode mode = Mode::Run;
     QString decodeSource; ///< FILE, or "-" for standard input
+    QString source; ///< /dev/ttyUSB0, ttyUSB0, tcp://HOST:PORT, file:PATH, sim:
+    QString dbus = QStringLiteral("system");
+    std::chrono::milliseconds timeout {15000};
+    std::chrono::milliseconds probeTimeout {12000};
+    std::chrono::milliseconds settingsTimeout {30000};
+    GasService gasService = GasService::GasMeter;
+    QString baud = QStringLiteral("auto");
+    double replaySpeed = 1.0;
+    bool verbose = false;
 
     /// Parses \a arguments (argv, program name first). Answers --help and --version itself
     /// (prints, exits 0). On an error prints it to stderr and returns nullopt: exit with

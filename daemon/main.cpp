@@ -1,9 +1,54 @@
 #include "commandline.h"
 #include "decodecommand.h"
+#include "mediator.h"
+#include "signalwatcher.h"
+
+#include "io/sourcefactory.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QTimer>
+
+#include <cstdio>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+p1::Mediator::Config mediatorConfig(const p1::CommandLine &options)
+{
+    p1::Mediator::Config c;
+    c.timeout = options.timeout;
+    c.probeTimeout = options.probeTimeout;
+    c.baudRatesToTry = options.baud == u"auto"_s ? 2 : 1;
+    c.settingsTimeout = options.settingsTimeout;
+    c.dbus = options.dbus;
+    c.version = QCoreApplication::applicationVersion();
+    switch (options.gasService) {
+    case p1::CommandLine::GasService::GasMeter:
+        c.gasService = p1::Mediator::GasService::GasMeter;
+        break;
+    case p1::CommandLine::GasService::PulseMeter:
+        c.gasService = p1::Mediator::GasService::PulseMeter;
+        break;
+    case p1::CommandLine::GasService::None:
+        c.gasService = p1::Mediator::GasService::None;
+        break;
+    }
+    return c;
+}
+
+p1::SourceOptions sourceOptions(const p1::CommandLine &options)
+{
+    p1::SourceOptions s;
+    s.baudMode =
+        p1::SerialSource::parseBaudMode(options.baud).value_or(p1::SerialSource::BaudMode::Auto);
+    s.probeWindow = options.probeTimeout;
+    s.replaySpeed = options.replaySpeed;
+    return s;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -15,5 +60,30 @@ int main(int argc, char *argv[])
         p1::CommandLine::parse(QCoreApplication::arguments());
     if (!options)
         return p1::CommandLine::kUsageError;
-    return p1::DecodeCommand(options->decodeSource).run();
+    if (options->mode == p1::CommandLine::Mode::Decode)
+        return p1::DecodeCommand(options->decodeSource).run();
+
+    // multilog adds the timestamps; keep lines short (Venus keeps 100 kB of log).
+    qSetMessagePattern(u"%{if-warning}W %{endif}%{if-critical}E %{endif}%{category}: %{message}"_s);
+    QLoggingCategory::setFilterRules(
+        options->verbose ? u"p1.*.debug=true"_s : u"p1.*.debug=false"_s);
+
+    p1::SourceFactory::Result source =
+        p1::SourceFactory::create(options->source, sourceOptions(*options));
+    if (!source.ok()) {
+        std::fprintf(stderr, "dbus-p1: %s\n", qPrintable(source.message));
+        return p1::CommandLine::kUsageError;
+    }
+
+    p1::Mediator mediator(mediatorConfig(*options), std::move(source.source));
+    p1::SignalWatcher signalWatcher;
+    QObject::connect(
+        &signalWatcher, &p1::SignalWatcher::terminationRequested, &app, [&mediator](int) {
+            mediator.stop();
+            QCoreApplication::exit(p1::Mediator::kExitStopped);
+        });
+    QObject::connect(
+        &mediator, &p1::Mediator::finished, &app, [](int code) { QCoreApplication::exit(code); });
+    QTimer::singleShot(0, &mediator, &p1::Mediator::start);
+    return app.exec();
 }

@@ -218,10 +218,22 @@ void TestDecodeCli::failures_data()
         << QStringList {u"--decode"_s} << QStringList {u"decode"_s};
     QTest::newRow("decode-with-two-files") << QStringList {u"--decode"_s, sampleCapturePath(),
         u"second.p1"_s} << QStringList {u"second.p1"_s};
-    // The live daemon is later work: say so rather than pretend.
-    QTest::newRow("no-mode") << QStringList() << QStringList {u"not built yet"_s};
-    QTest::newRow("serial-starter-style-tty")
-        << QStringList {u"ttyUSB0"_s} << QStringList {u"not built yet"_s};
+    // The live daemon's options: every mistake names what is wrong, exit 2 before anything opens.
+    QTest::newRow("no-source") << QStringList() << QStringList {u"no SOURCE"_s};
+    QTest::newRow("two-sources") << QStringList {u"sim:"_s, u"ttyUSB0"_s}
+                                 << QStringList {u"ttyUSB0"_s};
+    QTest::newRow("unknown-scheme") << QStringList {u"udp://host:1"_s} << QStringList {u"udp"_s};
+    QTest::newRow("tcp-without-port") << QStringList {u"tcp://dongle"_s} << QStringList {u"port"_s};
+    QTest::newRow("bad-timeout") << QStringList {u"--timeout"_s, u"soon"_s, u"sim:"_s}
+                                 << QStringList {u"--timeout"_s, u"soon"_s};
+    QTest::newRow("zero-probe-timeout") << QStringList {u"--probe-timeout"_s, u"0"_s, u"sim:"_s}
+                                        << QStringList {u"--probe-timeout"_s};
+    QTest::newRow("bad-gas-service") << QStringList {u"--gas-service"_s, u"water"_s, u"sim:"_s}
+                                     << QStringList {u"--gas-service"_s, u"water"_s};
+    QTest::newRow("bad-baud") << QStringList {u"--baud"_s, u"4800"_s, u"sim:"_s}
+                              << QStringList {u"--baud"_s, u"4800"_s};
+    QTest::newRow("bad-replay-speed") << QStringList {u"--replay-speed"_s, u"-1"_s, u"sim:"_s}
+                                      << QStringList {u"--replay-speed"_s};
 }
 
 void TestDecodeCli::failures()

@@ -1,0 +1,291 @@
+#include "mediator.h"
+
+#include "io/source.h"
+#include "venus/meterservice.h"
+
+#include <QDBusConnection>
+#include <QDBusError>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcDaemon, "p1.daemon")
+
+namespace p1 {
+
+namespace {
+
+QString fromStd(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+// Service names allow [A-Za-z0-9_] in an element: "ttyUSB0", "192_168_1_20_8088".
+QString sanitise(const QString &name)
+{
+    QString out = name;
+    for (QChar &c : out)
+        if (!((c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
+                || c == u'_'))
+            c = u'_';
+    return out.isEmpty() ? QStringLiteral("unknown") : out;
+}
+
+bool hasElectricity(const Reading &r)
+{
+    for (const auto &e : r.energyImport)
+        if (e)
+            return true;
+    for (const auto &e : r.energyExport)
+        if (e)
+            return true;
+    if (r.powerImport || r.powerExport)
+        return true;
+    for (const auto &p : r.phases)
+        if (p.hasAny())
+            return true;
+    return false;
+}
+
+QDBusConnection connectBus(const QString &spec, const QString &name)
+{
+    if (spec == QLatin1String("system"))
+        return QDBusConnection::connectToBus(QDBusConnection::SystemBus, name);
+    if (spec == QLatin1String("session"))
+        return QDBusConnection::connectToBus(QDBusConnection::SessionBus, name);
+    return QDBusConnection::connectToBus(spec, name);
+}
+
+} // namespace
+
+Mediator::Mediator(Config config, std::unique_ptr<Source> source, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_source(std::move(source))
+    , m_framer([this](const Frame &frame) { onFrame(frame); })
+{
+    // A 7E1 stream (DSMR 2.2/3.0) read 8N1 carries parity in bit 7; masking is harmless for 8N1.
+    m_framer.setMask7Bit(true);
+
+    m_silence.setSingleShot(true);
+    m_silence.setInterval(m_config.timeout);
+    connect(&m_silence, &QTimer::timeout, this, &Mediator::onSilence);
+
+    m_probe.setSingleShot(true);
+    m_probe.setInterval(m_config.probeTimeout * std::max(1, m_config.baudRatesToTry));
+    connect(&m_probe, &QTimer::timeout, this, &Mediator::onProbeTimeout);
+
+    m_stats.setInterval(kStatsInterval);
+    connect(&m_stats, &QTimer::timeout, this, &Mediator::logStats);
+
+    connect(m_source.get(), &Source::dataReceived, this, &Mediator::onData);
+    connect(m_source.get(), &Source::discontinuity, this, [this] { m_framer.reset(); });
+    connect(m_source.get(), &Source::errorOccurred, this,
+        [this](Source::Error e, const QString &detail) { onSourceError(int(e), detail); });
+    connect(m_source.get(), &Source::finished, this, &Mediator::onSourceFinished);
+}
+
+Mediator::~Mediator()
+{
+    stop();
+}
+
+void Mediator::start()
+{
+    qCInfo(lcDaemon).noquote() << "reading" << m_source->describe();
+    if (m_source->isSerial())
+        m_probe.start();
+    m_silence.start();
+    m_stats.start();
+    m_sinceWarning.invalidate();
+    m_source->open();
+}
+
+void Mediator::stop()
+{
+    m_silence.stop();
+    m_probe.stop();
+    m_stats.stop();
+    if (m_gridService)
+        m_gridService->stop();
+    if (m_gasService)
+        m_gasService->stop();
+    if (m_source)
+        m_source->close();
+}
+
+void Mediator::onData(const QByteArray &bytes)
+{
+    m_framer.push(std::string_view(bytes.constData(), std::size_t(bytes.size())));
+}
+
+void Mediator::onFrame(const Frame &frame)
+{
+    if (!frame.ok()) {
+        reject(QString::fromStdString(describe(frame)));
+        return;
+    }
+    const ParseError error = Parser::parse(frame.text, m_telegram);
+    if (error != ParseError::None) {
+        reject(fromStd(describe(error)));
+        return;
+    }
+    m_reading.fill(m_telegram);
+    onGoodTelegram();
+}
+
+void Mediator::onGoodTelegram()
+{
+    ++m_counters.good;
+    m_source->telegramAccepted();
+    const bool first = !m_meterSeen;
+    m_meterSeen = true;
+    m_probe.stop();
+    m_silence.start();
+    const qint64 interval = m_sinceGood.isValid() ? m_sinceGood.restart() : -1;
+    if (!m_sinceGood.isValid())
+        m_sinceGood.start();
+    if (first)
+        qCInfo(lcDaemon).noquote()
+            << "meter found:" << QString::fromStdString(m_reading.ident) << "P1 version"
+            << (m_reading.version.empty() ? QStringLiteral("2.2/3.0")
+                                          : QString::fromStdString(m_reading.version))
+            << "serial" << QString::fromStdString(m_reading.equipmentId);
+    if (m_silent) {
+        m_silent = false;
+        qCInfo(lcDaemon, "telegrams again");
+    }
+
+    if (hasElectricity(m_reading)) {
+        m_mapper.mapGrid(m_reading, m_grid);
+        if (!m_gridService) {
+            m_gridService = makeService(false);
+            m_gridService->start(QString::fromStdString(m_reading.equipmentId),
+                QString::fromStdString(m_reading.version), QString::fromStdString(m_reading.ident));
+        }
+        if (interval > 0)
+            m_gridService->setRefreshTime(int(interval));
+        m_gridService->update(m_grid.values);
+    }
+    if (m_config.gasService != GasService::None && m_mapper.mapGas(m_reading, m_gas)) {
+        if (!m_gasService) {
+            const MbusChannel *gas = m_reading.gas();
+            m_gasService = makeService(true);
+            m_gasService->start(QString::fromStdString(gas ? gas->equipmentId : std::string()),
+                QString::fromStdString(m_reading.version), QString::fromStdString(m_reading.ident));
+        }
+        if (interval > 0)
+            m_gasService->setRefreshTime(int(interval));
+        m_gasService->update(m_gas.values);
+    }
+}
+
+std::unique_ptr<MeterService> Mediator::makeService(bool gas)
+{
+    const QString port = sanitise(m_source->name());
+    MeterService::Config c;
+    c.processVersion = m_config.version;
+    c.connection = QStringLiteral("P1 ") + m_source->describe();
+    c.settingsTimeout = m_config.settingsTimeout;
+    if (!gas) {
+        c.deviceClass = QStringLiteral("grid");
+        c.serviceName = QStringLiteral("com.victronenergy.grid.p1_") + port;
+        c.productName = QStringLiteral("P1 smart meter");
+        c.staticPaths = {{QStringLiteral("/Role"), QStringLiteral("grid")},
+            {QStringLiteral("/AllowedRoles"), QStringList {QStringLiteral("grid")}},
+            {QStringLiteral("/Position"), 0}, {QStringLiteral("/DeviceType"), 0},
+            {QStringLiteral("/ErrorCode"), 0}};
+    } else {
+        const bool pulse = m_config.gasService == GasService::PulseMeter;
+        c.deviceClass = pulse ? QStringLiteral("pulsemeter") : QStringLiteral("gasmeter");
+        c.serviceName =
+            QStringLiteral("com.victronenergy.") + c.deviceClass + QStringLiteral(".p1_") + port;
+        c.productName = QStringLiteral("P1 gas meter");
+        c.staticPaths = {{QStringLiteral("/ErrorCode"), 0}};
+    }
+    QDBusConnection bus = connectBus(m_config.dbus, c.serviceName);
+    if (!bus.isConnected())
+        qCCritical(lcDaemon).noquote()
+            << "cannot connect to the" << m_config.dbus << "bus:" << bus.lastError().message();
+    auto service = std::make_unique<MeterService>(c, bus, gas ? gasPathSpecs() : gridPathSpecs());
+    connect(service.get(), &MeterService::failed, this, [this](const QString &reason) {
+        qCCritical(lcDaemon).noquote() << reason;
+        exitWith(kExitMeterLost);
+    });
+    return service;
+}
+
+void Mediator::reject(const QString &reason)
+{
+    ++m_counters.rejected;
+    m_lastRejectReason = reason;
+    // One line per burst of bad telegrams: a noisy cable must not flood Venus's 100 kB log.
+    if (!m_sinceWarning.isValid()
+        || m_sinceWarning.hasExpired(std::chrono::milliseconds(kWarningInterval).count())) {
+        qCWarning(lcDaemon).noquote() << "telegram rejected:" << reason;
+        m_sinceWarning.start();
+    } else {
+        qCDebug(lcDaemon).noquote() << "telegram rejected:" << reason;
+    }
+}
+
+void Mediator::onSilence()
+{
+    if (!m_silent) {
+        m_silent = true;
+        qCWarning(lcDaemon, "no valid telegram for %lld s: values invalid",
+            qlonglong(m_config.timeout.count() / 1000));
+        if (m_gridService)
+            m_gridService->setConnected(false);
+        if (m_gasService)
+            m_gasService->setConnected(false);
+    }
+    if (m_source->isSerial() && m_meterSeen)
+        exitWith(kExitMeterLost);
+}
+
+void Mediator::onProbeTimeout()
+{
+    qCInfo(lcDaemon).noquote() << "no P1 meter on" << m_source->describe()
+                               << "- giving the port back";
+    exitWith(kExitNoMeter);
+}
+
+void Mediator::onSourceError(int error, const QString &detail)
+{
+    qCWarning(lcDaemon).noquote() << m_source->describe() << ":"
+                                  << Source::errorName(Source::Error(error)) << detail;
+}
+
+void Mediator::onSourceFinished()
+{
+    m_framer.finish();
+    if (m_source->kind() == Source::Kind::File) {
+        exitWith(kExitStopped);
+        return;
+    }
+    exitWith(m_meterSeen ? kExitMeterLost : kExitNoMeter);
+}
+
+void Mediator::logStats()
+{
+    const quint64 good = m_counters.good - m_countersAtLastStats.good;
+    const quint64 bad = m_counters.rejected - m_countersAtLastStats.rejected;
+    m_countersAtLastStats = m_counters;
+    if (bad > 0)
+        qCInfo(lcDaemon).noquote()
+            << "last" << kStatsInterval.count() << "min:" << good << "telegrams," << bad
+            << "rejected (last:" << m_lastRejectReason << ")";
+    else
+        qCDebug(lcDaemon).noquote()
+            << "last" << kStatsInterval.count() << "min:" << good << "telegrams";
+}
+
+void Mediator::exitWith(int code)
+{
+    if (m_exiting)
+        return;
+    m_exiting = true;
+    stop();
+    Q_EMIT finished(code);
+}
+
+} // namespace p1

@@ -1,0 +1,120 @@
+#pragma once
+
+#include "framer.h"
+#include "reading.h"
+#include "telegram.h"
+#include "venusmapping.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <chrono>
+#include <memory>
+
+namespace p1 {
+
+class MeterService;
+class Source;
+
+/// The daemon's one piece of wiring: source -> framer -> parser -> reading -> services.
+///
+/// Every good telegram is published the moment its CRC checks, in one ItemsChanged per
+/// service. The grid service appears with the first telegram that carries electricity data,
+/// the gas service with the first that carries a gas meter (both need the meter's serial for
+/// their device instance). Policy (README "Failure policy"; constants below):
+/// - a rejected telegram is counted and skipped; one warning line per burst, counts every
+///   kStatsInterval, never a line per telegram at info level;
+/// - no valid telegram for `timeout`: values invalid and /Connected 0; on a serial port the
+///   daemon then exits with kExitMeterLost so serial-starter can re-probe the port;
+/// - on a serial port, no valid telegram ever within `probeTimeout` per baud rate tried: exit
+///   kExitNoMeter (serial-starter moves on to the next driver);
+/// - the serial source finishing (cable pulled, port gone): exit kExitMeterLost, or
+///   kExitNoMeter if no meter was ever seen; a replayed file ending: exit kExitStopped.
+class Mediator : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kExitStopped = 0; ///< signal, or a replayed file ended
+    static constexpr int kExitNoMeter = 1; ///< probe: no valid telegram on this port
+    static constexpr int kExitUsage = 2; ///< bad command line (main's business)
+    static constexpr int kExitMeterLost = 3; ///< data stopped or the cable was pulled
+    static constexpr std::chrono::minutes kStatsInterval {10};
+    static constexpr std::chrono::seconds kWarningInterval {60};
+
+    enum class GasService
+    {
+        GasMeter,
+        PulseMeter,
+        None
+    };
+
+    struct Config
+    {
+        std::chrono::milliseconds timeout {15000};
+        std::chrono::milliseconds probeTimeout {12000}; ///< per baud rate tried
+        int baudRatesToTry = 1;
+        std::chrono::milliseconds settingsTimeout {30000};
+        GasService gasService = GasService::GasMeter;
+        QString dbus = QStringLiteral("system"); ///< "system", "session" or a bus address
+        QString version;
+    };
+
+    Mediator(Config config, std::unique_ptr<Source> source, QObject *parent = nullptr);
+    ~Mediator() override;
+
+    /// Opens the source and arms the probe timer.
+    void start();
+    /// Leaves the bus (names released) and closes the source.
+    void stop();
+
+    struct Counters
+    {
+        quint64 good = 0;
+        quint64 rejected = 0;
+    };
+    [[nodiscard]] const Counters &counters() const { return m_counters; }
+
+Q_SIGNALS:
+    /// The daemon should exit with \a exitCode.
+    void finished(int exitCode);
+
+private:
+    void onData(const QByteArray &bytes);
+    void onFrame(const Frame &frame);
+    void onGoodTelegram();
+    void reject(const QString &reason);
+    void onSilence();
+    void onProbeTimeout();
+    void onSourceError(int error, const QString &detail);
+    void onSourceFinished();
+    void logStats();
+    void exitWith(int code);
+    std::unique_ptr<MeterService> makeService(bool gas);
+
+    Config m_config;
+    std::unique_ptr<Source> m_source;
+    Framer m_framer;
+    Telegram m_telegram;
+    Reading m_reading;
+    VenusMapper m_mapper;
+    GridValues m_grid;
+    GasValues m_gas;
+    std::unique_ptr<MeterService> m_gridService;
+    std::unique_ptr<MeterService> m_gasService;
+    QTimer m_silence;
+    QTimer m_probe;
+    QTimer m_stats;
+    QElapsedTimer m_sinceGood;
+    QElapsedTimer m_sinceWarning;
+    Counters m_counters;
+    Counters m_countersAtLastStats;
+    QString m_lastRejectReason;
+    bool m_meterSeen = false;
+    bool m_silent = false;
+    bool m_exiting = false;
+};
+
+} // namespace p1
