@@ -109,11 +109,12 @@ void TcpSource::handleConnected()
 {
     m_connectTimer.stop();
     m_socket.setSocketOption(QAbstractSocket::KeepAliveOption, 1);
+    // An outage ends with data, not with a connection: a dongle that accepts and hangs up (or
+    // says nothing) would otherwise log two lines per retry.
     if (m_outageReported)
-        qCInfo(lcTcp, "reconnected to %s", qUtf8Printable(name()));
+        qCDebug(lcTcp, "reconnected to %s, waiting for data", qUtf8Printable(name()));
     else
         qCInfo(lcTcp, "connected to %s", qUtf8Printable(name()));
-    m_outageReported = false;
     if (m_idleTimeout.count() > 0)
         m_idleTimer.start(m_idleTimeout);
     Q_EMIT discontinuity();
@@ -131,6 +132,9 @@ void TcpSource::readAvailable()
         // A connection that delivers is a good one: the next outage starts the back-off anew.
         m_gotData = true;
         m_backoff = m_initialBackoff;
+        if (m_outageReported)
+            qCInfo(lcTcp, "%s: data flowing again", qUtf8Printable(name()));
+        m_outageReported = false;
     }
     const QByteArray data = m_telnet ? m_filter.filter(raw) : raw;
     if (!data.isEmpty())

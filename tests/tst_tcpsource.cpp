@@ -1,0 +1,295 @@
+#include "io/tcpsource.h"
+#include "sampletelegrams.h"
+
+#include <QHostAddress>
+#include <QPointer>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace std::chrono_literals;
+using p1::Source;
+using p1::TcpSource;
+
+namespace {
+
+QByteArray toBytes(const std::string &s)
+{
+    return QByteArray(s.data(), qsizetype(s.size()));
+}
+
+/// A dongle on 127.0.0.1: accepts connections and hands the test the latest one.
+class Dongle : public QObject
+{
+    Q_OBJECT
+
+public:
+    bool listen(quint16 port = 0)
+    {
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *s = m_server.nextPendingConnection()) {
+                m_client = s;
+                ++connections;
+            }
+        });
+        return m_server.listen(QHostAddress::LocalHost, port);
+    }
+    void stop() { m_server.close(); }
+    quint16 port() const { return m_server.serverPort(); }
+    QTcpSocket *client() const { return m_client.data(); }
+    bool send(const QByteArray &bytes)
+    {
+        if (!m_client)
+            return false;
+        m_client->write(bytes);
+        return m_client->waitForBytesWritten(2000);
+    }
+
+    int connections = 0;
+
+private:
+    QTcpServer m_server;
+    QPointer<QTcpSocket> m_client;
+};
+
+} // namespace
+
+class TestTcpSource : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void dataArrivesWithTelnetStripped_data();
+    void dataArrivesWithTelnetStripped();
+    void neverWrites();
+    void reconnectsAfterTheServerCloses();
+    void backoffGrowsWhileRefusedAndResetsAfterData();
+    void silentConnectionIsRemade();
+    void hangingUpDongleIsReportedOnce();
+    void unknownHostKeepsTrying();
+    void closeStopsReconnecting();
+    void rawModeKeepsFF();
+};
+
+void TestTcpSource::dataArrivesWithTelnetStripped_data()
+{
+    QTest::addColumn<QList<QByteArray>>("writes");
+    QTest::addColumn<QByteArray>("expected");
+    const QByteArray t = toBytes(p1::test::dsmr5ThreePhase());
+    const QByteArray negotiation("\xFF\xFB\x01\xFF\xFB\x03\xFF\xFD\x03", 9);
+    QTest::newRow("plain") << QList<QByteArray> {t} << t;
+    QTest::newRow("ser2net-negotiation-first") << QList<QByteArray> {negotiation, t} << t;
+    QTest::newRow("iac-split-across-writes")
+        << QList<QByteArray> {t.left(10) + QByteArray("\xFF", 1),
+               QByteArray("\xFB\x01", 2) + t.mid(10)}
+        << t;
+    QTest::newRow("subnegotiation-across-writes") << QList<QByteArray> {
+        QByteArray("\xFF\xFA\x2C\x01\x00", 5), QByteArray("\x01\xC2\x00\xFF", 4),
+        QByteArray("\xF0", 1) + t} << t;
+    QTest::newRow("escaped-ff-is-data")
+        << QList<QByteArray> {QByteArray("\xFF\xFF/", 3), t} << QByteArray("\xFF/", 2) + t;
+}
+
+void TestTcpSource::dataArrivesWithTelnetStripped()
+{
+    QFETCH(QList<QByteArray>, writes);
+    QFETCH(QByteArray, expected);
+    Dongle dongle;
+    QVERIFY(dongle.listen());
+    TcpSource source(QStringLiteral("127.0.0.1"), dongle.port());
+    QCOMPARE(source.kind(), Source::Kind::Tcp);
+    QVERIFY(!source.isSerial());
+    QSignalSpy opened(&source, &Source::opened);
+    QSignalSpy discontinuity(&source, &Source::discontinuity);
+    QSignalSpy errors(&source, &Source::errorOccurred);
+    QByteArray received;
+    connect(&source, &Source::dataReceived, this, [&](const QByteArray &b) { received += b; });
+    source.open();
+    QCOMPARE(opened.count(), 0);
+    QVERIFY(opened.wait(3000));
+    QCOMPARE(discontinuity.count(), 1);
+    QTRY_VERIFY(dongle.client());
+    for (const QByteArray &w : std::as_const(writes)) {
+        QVERIFY(dongle.send(w));
+        QTest::qWait(10); // give each write its own read where the loopback allows
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(received.size(), expected.size(), 3000);
+    QCOMPARE(received, expected);
+    QCOMPARE(errors.count(), 0);
+}
+
+void TestTcpSource::neverWrites()
+{
+    Dongle dongle;
+    QVERIFY(dongle.listen());
+    TcpSource source(QStringLiteral("127.0.0.1"), dongle.port());
+    QSignalSpy data(&source, &Source::dataReceived);
+    source.open();
+    QTRY_VERIFY(dongle.client());
+    // Telnet negotiation that a telnet client would answer: we do not.
+    QVERIFY(dongle.send(
+        QByteArray("\xFF\xFD\x18\xFF\xFD\x20\xFF\xFB\x01", 9) + toBytes(p1::test::dsmr42())));
+    QVERIFY(data.wait(3000));
+    QSignalSpy serverReads(dongle.client(), &QTcpSocket::readyRead);
+    QVERIFY(!serverReads.wait(300));
+    QCOMPARE(dongle.client()->bytesAvailable(), 0);
+}
+
+void TestTcpSource::reconnectsAfterTheServerCloses()
+{
+    Dongle dongle;
+    QVERIFY(dongle.listen());
+    TcpSource source(QStringLiteral("127.0.0.1"), dongle.port());
+    source.setBackoff(50ms, 400ms);
+    QSignalSpy opened(&source, &Source::opened);
+    QSignalSpy errors(&source, &Source::errorOccurred);
+    QSignalSpy discontinuity(&source, &Source::discontinuity);
+    QSignalSpy finished(&source, &Source::finished);
+    QSignalSpy data(&source, &Source::dataReceived);
+    source.open();
+    QVERIFY(opened.wait(3000));
+    QTRY_VERIFY(dongle.client());
+    QVERIFY(dongle.send("/first\r\n"));
+    QVERIFY(data.wait(2000));
+
+    dongle.client()->disconnectFromHost(); // the dongle reboots
+    QVERIFY(errors.wait(3000));
+    QCOMPARE(errors.at(0).at(0).value<Source::Error>(), Source::Error::ConnectionLost);
+    QCOMPARE(source.state(), Source::State::Connecting);
+
+    QTRY_COMPARE_WITH_TIMEOUT(dongle.connections, 2, 3000);
+    QTRY_COMPARE(opened.count(), 2);
+    QCOMPARE(discontinuity.count(), 2); // the framer drops the half telegram of the old one
+    QVERIFY(dongle.send("/second\r\n"));
+    QTRY_COMPARE(data.count(), 2);
+    QCOMPARE(data.at(1).at(0).toByteArray(), QByteArray("/second\r\n"));
+    QCOMPARE(errors.count(), 1);
+    QCOMPARE(finished.count(), 0); // a network source never gives up
+}
+
+void TestTcpSource::backoffGrowsWhileRefusedAndResetsAfterData()
+{
+    Dongle dongle;
+    QVERIFY(dongle.listen());
+    const quint16 port = dongle.port();
+    TcpSource source(QStringLiteral("127.0.0.1"), port);
+    source.setBackoff(20ms, 160ms);
+    QCOMPARE(source.nextBackoff(), 20ms);
+    QSignalSpy opened(&source, &Source::opened);
+    QSignalSpy errors(&source, &Source::errorOccurred);
+    QSignalSpy data(&source, &Source::dataReceived);
+    source.open();
+    QVERIFY(opened.wait(3000));
+    QTRY_VERIFY(dongle.client());
+
+    // Nobody listens any more: refused, again and again, each wait twice the last up to the cap.
+    dongle.stop();
+    dongle.client()->abort();
+    QVERIFY(errors.wait(3000));
+    QTRY_COMPARE_WITH_TIMEOUT(source.nextBackoff(), 160ms, 3000);
+    QVERIFY(!errors.wait(200)); // reported once per outage, not once per attempt
+    QCOMPARE(errors.count(), 1);
+
+    // Back, but a connection that delivers nothing does not reset the back-off...
+    Dongle again;
+    QVERIFY(again.listen(port));
+    QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 2, 3000);
+    QCOMPARE(source.nextBackoff(), 160ms);
+    // ...the first data does.
+    QTRY_VERIFY(again.client());
+    QVERIFY(again.send("/data\r\n"));
+    QVERIFY(data.wait(2000));
+    QCOMPARE(source.nextBackoff(), 20ms);
+}
+
+void TestTcpSource::silentConnectionIsRemade()
+{
+    Dongle dongle;
+    QVERIFY(dongle.listen());
+    TcpSource source(QStringLiteral("127.0.0.1"), dongle.port());
+    source.setBackoff(20ms, 20ms);
+    source.setIdleTimeout(200ms);
+    QSignalSpy errors(&source, &Source::errorOccurred);
+    source.open();
+    QTRY_COMPARE_WITH_TIMEOUT(dongle.connections, 1, 3000);
+    // The dongle accepted but sends nothing (a half-open connection looks the same).
+    QVERIFY(errors.wait(2000));
+    QCOMPARE(errors.at(0).at(0).value<Source::Error>(), Source::Error::ConnectionLost);
+    QTRY_COMPARE_WITH_TIMEOUT(dongle.connections, 2, 3000);
+}
+
+void TestTcpSource::hangingUpDongleIsReportedOnce()
+{
+    // A dongle whose serial side is dead may accept and hang up at once, forever.
+    QTcpServer server;
+    int accepted = 0;
+    connect(&server, &QTcpServer::newConnection, this, [&] {
+        while (QTcpSocket *s = server.nextPendingConnection()) {
+            ++accepted;
+            s->close();
+            s->deleteLater();
+        }
+    });
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    TcpSource source(QStringLiteral("127.0.0.1"), server.serverPort());
+    source.setBackoff(10ms, 20ms);
+    QSignalSpy errors(&source, &Source::errorOccurred);
+    source.open();
+    QTRY_VERIFY_WITH_TIMEOUT(accepted >= 5, 5000);
+    QCOMPARE(errors.count(), 1); // one outage, however many attempts
+    QCOMPARE(source.nextBackoff(), 20ms); // no data, so no reset
+}
+
+void TestTcpSource::unknownHostKeepsTrying()
+{
+    TcpSource source(QStringLiteral("no-such-dongle.invalid"), 2000);
+    source.setBackoff(50ms, 100ms);
+    QSignalSpy errors(&source, &Source::errorOccurred);
+    QSignalSpy finished(&source, &Source::finished);
+    source.open();
+    QVERIFY(errors.wait(15000));
+    QCOMPARE(errors.at(0).at(0).value<Source::Error>(), Source::Error::NotFound);
+    QCOMPARE(source.state(), Source::State::Connecting);
+    QCOMPARE(finished.count(), 0);
+    source.close();
+    QCOMPARE(source.state(), Source::State::Closed);
+}
+
+void TestTcpSource::closeStopsReconnecting()
+{
+    Dongle dongle;
+    QVERIFY(dongle.listen());
+    TcpSource source(QStringLiteral("127.0.0.1"), dongle.port());
+    source.setBackoff(20ms, 20ms);
+    QSignalSpy opened(&source, &Source::opened);
+    QSignalSpy errors(&source, &Source::errorOccurred);
+    source.open();
+    QVERIFY(opened.wait(3000));
+    QTRY_VERIFY(dongle.client());
+    source.close();
+    QCOMPARE(source.state(), Source::State::Closed);
+    QSignalSpy serverSide(dongle.client(), &QTcpSocket::disconnected);
+    QVERIFY(serverSide.wait(2000)); // really closed
+    QTest::qWait(200); // ten back-off periods
+    QCOMPARE(dongle.connections, 1);
+    QCOMPARE(errors.count(), 0);
+}
+
+void TestTcpSource::rawModeKeepsFF()
+{
+    Dongle dongle;
+    QVERIFY(dongle.listen());
+    TcpSource source(QStringLiteral("127.0.0.1"), dongle.port());
+    source.setTelnet(false); // a raw bridge carrying binary (encrypted DLMS) frames
+    QSignalSpy data(&source, &Source::dataReceived);
+    source.open();
+    QTRY_VERIFY(dongle.client());
+    const QByteArray frame("\xDB\x08\xFF\xFB\x01\xFF\xFF", 7);
+    QVERIFY(dongle.send(frame));
+    QVERIFY(data.wait(2000));
+    QCOMPARE(data.at(0).at(0).toByteArray(), frame);
+}
+
+QTEST_GUILESS_MAIN(TestTcpSource)
+#include "tst_tcpsource.moc"
