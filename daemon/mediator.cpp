@@ -180,7 +180,11 @@ void Mediator::onGoodTelegram()
 
 std::unique_ptr<MeterService> Mediator::makeService(bool gas)
 {
-    const QString port = sanitise(m_source->name());
+    // serial-starter's ttyUSB0 stays ttyUSB0; a path outside /dev names the service by its file.
+    QString port = m_source->name();
+    if (m_source->isSerial())
+        port = port.section(u'/', -1);
+    port = sanitise(port);
     MeterService::Config c;
     c.processVersion = m_config.version;
     c.connection = QStringLiteral("P1 ") + m_source->describe();
