@@ -15,13 +15,18 @@ constexpr qint64 kBlockSize = 64 * 1024;
 /// A "piece" with no telegram start in this many bytes is not a P1 capture: deliver it as is.
 constexpr qsizetype kMaxPiece = 1024 * 1024;
 
-/// Index of the first '/' at a line start at or after \a from, or -1.
+/// Index of the first '/' at a line start at or after \a from, or -1. A NUL after the line end
+/// (some meters send one after the CRC's CR LF) still counts as a line start.
 qsizetype findTelegramStart(const QByteArray &buffer, qsizetype from)
 {
-    if (from == 0 && buffer.startsWith('/'))
-        return 0;
-    const qsizetype at = buffer.indexOf("\n/", from > 0 ? from - 1 : 0);
-    return at < 0 ? -1 : at + 1;
+    for (qsizetype at = buffer.indexOf('/', from); at >= 0; at = buffer.indexOf('/', at + 1)) {
+        if (at == 0)
+            return 0;
+        const char before = buffer.at(at - 1);
+        if (before == '\n' || before == '\r' || before == '\0')
+            return at;
+    }
+    return -1;
 }
 
 } // namespace
