@@ -1,0 +1,425 @@
+// End to end: the real dbus-p1 binary on a real pty pair (socat) or a local socat TCP server,
+// publishing on a private bus (this test runs under dbus-run-session), checked by an
+// independent client connection.
+
+#include "fakesettings.h"
+#include "sampletelegrams.h"
+
+#include <QDBusArgument>
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#include <QDBusMessage>
+#include <QDBusMetaType>
+#include <QDBusPendingCallWatcher>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <fcntl.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+using ItemMap = QMap<QString, QVariantMap>;
+const QString kBin = QStringLiteral(P1_BIN_DIR "/dbus-p1");
+
+// A socat pty pair: the test writes as the meter on one end, the daemon reads the other.
+class PtyPair
+{
+public:
+    explicit PtyPair(const QString &dir, const QString &portName = u"ttyP1"_s)
+        : meter(dir + u"/meter"_s)
+        , port(dir + u'/' + portName)
+    {
+        socat.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        socat.start(
+            u"socat"_s, {u"pty,raw,echo=0,link="_s + meter, u"pty,raw,echo=0,link="_s + port});
+    }
+    ~PtyPair()
+    {
+        if (fd >= 0)
+            ::close(fd);
+        socat.kill();
+        socat.waitForFinished();
+    }
+    bool ready()
+    {
+        for (int i = 0; i < 100 && !(QFileInfo::exists(meter) && QFileInfo::exists(port)); ++i)
+            QTest::qWait(20);
+        if (fd < 0)
+            fd = ::open(QFile::encodeName(meter).constData(), O_WRONLY | O_NOCTTY);
+        return fd >= 0;
+    }
+    void write(std::string_view bytes)
+    {
+        while (!bytes.empty()) {
+            const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+            if (n <= 0)
+                return;
+            bytes.remove_prefix(std::size_t(n));
+        }
+    }
+    // Pieces with pauses, so the daemon sees them as separate reads.
+    void writeSplit(std::string_view bytes, std::initializer_list<std::size_t> cuts)
+    {
+        std::size_t at = 0;
+        for (std::size_t cut : cuts) {
+            write(bytes.substr(at, cut - at));
+            QTest::qWait(30);
+            at = cut;
+        }
+        write(bytes.substr(at));
+    }
+    void unplug()
+    {
+        socat.kill();
+        socat.waitForFinished();
+    }
+
+    QString meter;
+    QString port;
+    QProcess socat;
+    int fd = -1;
+};
+
+class Daemon
+{
+public:
+    void start(const QStringList &arguments)
+    {
+        process.setProcessChannelMode(QProcess::SeparateChannels);
+        process.start(kBin, QStringList {u"--dbus"_s, u"session"_s} + arguments);
+    }
+    ~Daemon()
+    {
+        if (process.state() != QProcess::NotRunning) {
+            process.kill();
+            process.waitForFinished();
+        }
+    }
+    QString log() { return QString::fromLocal8Bit(process.readAllStandardError()); }
+    QProcess process;
+};
+
+// An independent client on its own connection, as a Venus consumer.
+class Client : public QObject
+{
+    Q_OBJECT
+public:
+    Client()
+        : bus(QDBusConnection::connectToBus(
+            QDBusConnection::SessionBus, u"client-%1"_s.arg(++s_count)))
+    {
+        qDBusRegisterMetaType<ItemMap>();
+    }
+    ~Client() override { QDBusConnection::disconnectFromBus(bus.name()); }
+    bool hasService(const QString &name) { return bus.interface()->isServiceRegistered(name); }
+    QVariant value(const QString &service, const QString &path)
+    {
+        auto m = QDBusMessage::createMethodCall(
+            service, path, u"com.victronenergy.BusItem"_s, u"GetValue"_s);
+        QDBusPendingCallWatcher w(bus.asyncCall(m, 5000));
+        w.waitForFinished();
+        return w.reply().arguments().value(0).value<QDBusVariant>().variant();
+    }
+    void watch(const QString &service)
+    {
+        QVERIFY(bus.connect(service, u"/"_s, u"com.victronenergy.BusItem"_s, u"ItemsChanged"_s,
+            this, SLOT(onItemsChanged(QDBusMessage))));
+    }
+    QStringList timestamps() const
+    {
+        QStringList out;
+        for (const ItemMap &c : changes)
+            if (c.contains(u"/P1/Timestamp"_s))
+                out << c.value(u"/P1/Timestamp"_s).value(u"Value"_s).toString();
+        return out;
+    }
+    QDBusConnection bus;
+    QList<ItemMap> changes;
+Q_SIGNALS:
+    void itemsChanged();
+private Q_SLOTS:
+    void onItemsChanged(const QDBusMessage &m)
+    {
+        changes.append(qdbus_cast<ItemMap>(m.arguments().value(0)));
+        Q_EMIT itemsChanged();
+    }
+
+private:
+    static inline int s_count = 0;
+};
+
+bool isInvalid(const QVariant &v)
+{
+    if (!v.canConvert<QDBusArgument>())
+        return false;
+    const auto arg = v.value<QDBusArgument>();
+    return arg.currentSignature() == QLatin1String("ai");
+}
+
+std::string telegramAt(int second, const char *power = "00.884")
+{
+    char ts[16];
+    std::snprintf(ts, sizeof ts, "2611251430%02dW", second);
+    std::string t = p1::test::dsmr5ThreePhase(ts);
+    const auto at = t.find("1-0:1.7.0(00.884*kW)");
+    t.replace(at, 20, std::string("1-0:1.7.0(") + power + "*kW)");
+    return p1::test::fixCrc(t);
+}
+
+std::string withBadCrc(std::string t)
+{
+    t[t.find("1-0:1.8.1") + 12] ^= 0x01; // one bit flipped in a value
+    return t;
+}
+
+QString isoAt(int second)
+{
+    return u"2026-11-25T14:30:%1+01:00"_s.arg(second, 2, 10, QChar(u'0'));
+}
+
+const QString kGrid = u"com.victronenergy.grid.p1_ttyP1"_s;
+const QString kGas = u"com.victronenergy.gasmeter.p1_ttyP1"_s;
+
+} // namespace
+
+class TestDaemon : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void publishesExactlyTheGoodTelegrams_data();
+    void publishesExactlyTheGoodTelegrams();
+    void silenceInvalidatesThenExits();
+    void pulledCableExitsWithinSeconds();
+    void sigtermLeavesTheBus();
+    void instanceAndNameFromSettings();
+    void gasServiceKinds_data();
+    void gasServiceKinds();
+    void tcpSourceAgainstSocatServer();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestDaemon::publishesExactlyTheGoodTelegrams_data()
+{
+    QTest::addColumn<bool>("awkward");
+    QTest::newRow("whole-telegrams") << false;
+    QTest::newRow("split-inside-crc-and-header") << true;
+}
+
+void TestDaemon::publishesExactlyTheGoodTelegrams()
+{
+    QFETCH(bool, awkward);
+    QTemporaryDir dir;
+    PtyPair pty(dir.path());
+    QVERIFY(pty.ready());
+    Daemon daemon;
+    daemon.start({u"--settings-timeout"_s, u"0"_s, u"--baud"_s, u"115200"_s, pty.port});
+    Client client;
+
+    pty.write(telegramAt(1));
+    QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid), 5000);
+    client.watch(kGrid);
+    QCOMPARE(client.value(kGrid, u"/P1/Timestamp"_s).toString(), isoAt(1));
+    QCOMPARE(client.value(kGrid, u"/Ac/Power"_s).toDouble(), 884.0);
+    QCOMPARE(client.value(kGrid, u"/Connected"_s).toInt(), 1);
+    QVERIFY(client.hasService(kGas));
+    QCOMPARE(client.value(kGas, u"/Aggregate"_s).toDouble(), 4567.89);
+
+    QSignalSpy changed(&client, &Client::itemsChanged);
+    const std::string bad = withBadCrc(telegramAt(2, "01.000"));
+    const std::string good3 = telegramAt(3, "01.100");
+    const std::string good4 = telegramAt(4, "01.200");
+    if (awkward) {
+        // Cut inside the bad telegram, between '!' and its CRC, inside the CRC digits and in
+        // the next header: the framer must not care.
+        const std::string all = bad + good3 + good4;
+        const std::size_t bang = bad.rfind('!');
+        pty.writeSplit(all,
+            {100, bang + 1, bang + 3, bad.size() + 3, bad.size() + good3.size() - 2,
+                bad.size() + good3.size() + 1});
+    } else {
+        pty.write(bad);
+        pty.write(good3);
+        pty.write(good4);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(client.timestamps().size(), 2, 5000);
+    QTest::qWait(300);
+    QCOMPARE(client.timestamps(), (QStringList {isoAt(3), isoAt(4)}));
+    QCOMPARE(client.value(kGrid, u"/Ac/Power"_s).toDouble(), 1200.0);
+    for (const ItemMap &c : std::as_const(client.changes))
+        QVERIFY(c.value(u"/Ac/Power"_s).value(u"Value"_s).toDouble() != 1000.0);
+}
+
+void TestDaemon::silenceInvalidatesThenExits()
+{
+    QTemporaryDir dir;
+    PtyPair pty(dir.path());
+    QVERIFY(pty.ready());
+    Daemon daemon;
+    daemon.start({u"--settings-timeout"_s, u"0"_s, u"--timeout"_s, u"1"_s, u"--baud"_s, u"115200"_s,
+        pty.port});
+    Client client;
+    pty.write(telegramAt(1));
+    QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid), 5000);
+    client.watch(kGrid);
+    QSignalSpy changed(&client, &Client::itemsChanged);
+    // No more telegrams: within the timeout the values go invalid, then the daemon exits (3)
+    // so serial-starter can re-probe the port.
+    QVERIFY(daemon.process.waitForFinished(4000));
+    QCOMPARE(daemon.process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(daemon.process.exitCode(), 3);
+    QTRY_VERIFY(!client.changes.isEmpty());
+    const ItemMap last = client.changes.constLast();
+    QCOMPARE(last.value(u"/Connected"_s).value(u"Value"_s).toInt(), 0);
+    QVERIFY(isInvalid(last.value(u"/Ac/Power"_s).value(u"Value"_s)));
+    QVERIFY(isInvalid(last.value(u"/Ac/L1/Voltage"_s).value(u"Value"_s)));
+    QTRY_VERIFY(!client.hasService(kGrid));
+}
+
+void TestDaemon::pulledCableExitsWithinSeconds()
+{
+    QTemporaryDir dir;
+    PtyPair pty(dir.path());
+    QVERIFY(pty.ready());
+    Daemon daemon;
+    daemon.start({u"--settings-timeout"_s, u"0"_s, u"--timeout"_s, u"60"_s, pty.port});
+    Client client;
+    pty.write(telegramAt(1));
+    QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid), 5000);
+    QElapsedTimer timer;
+    timer.start();
+    pty.unplug();
+    QVERIFY(daemon.process.waitForFinished(5000));
+    QCOMPARE(daemon.process.exitCode(), 3);
+    QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
+}
+
+void TestDaemon::sigtermLeavesTheBus()
+{
+    QTemporaryDir dir;
+    PtyPair pty(dir.path());
+    QVERIFY(pty.ready());
+    Daemon daemon;
+    daemon.start({u"--settings-timeout"_s, u"0"_s, pty.port});
+    Client client;
+    pty.write(telegramAt(1));
+    QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid) && client.hasService(kGas), 5000);
+    ::kill(pid_t(daemon.process.processId()), SIGTERM);
+    QVERIFY(daemon.process.waitForFinished(3000));
+    QCOMPARE(daemon.process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(daemon.process.exitCode(), 0);
+    QVERIFY(!client.hasService(kGrid));
+    QVERIFY(!client.hasService(kGas));
+}
+
+void TestDaemon::instanceAndNameFromSettings()
+{
+    QDBusConnection settingsBus =
+        QDBusConnection::connectToBus(QDBusConnection::SessionBus, u"settings"_s);
+    p1::test::FakeSettings settings(settingsBus);
+    QVERIFY(settings.start());
+    settings.values.insert(u"/Settings/Devices/cgwacs_ttyUSB1/ClassAndVrmInstance"_s, u"grid:40"_s);
+    settings.values.insert(u"/Settings/Devices/p1_E0062000013122923/CustomName"_s, u"Hoofdmeter"_s);
+
+    QTemporaryDir dir;
+    PtyPair pty(dir.path());
+    QVERIFY(pty.ready());
+    Daemon daemon;
+    daemon.start({pty.port});
+    Client client;
+    pty.write(telegramAt(1));
+    QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid) && client.hasService(kGas), 5000);
+    QCOMPARE(client.value(kGrid, u"/DeviceInstance"_s).toInt(), 41);
+    QCOMPARE(client.value(kGrid, u"/CustomName"_s).toString(), u"Hoofdmeter"_s);
+    QCOMPARE(client.value(kGas, u"/DeviceInstance"_s).toInt(), 40);
+    QCOMPARE(settings.values.value(u"/Settings/Devices/p1_G0039001936990619/ClassAndVrmInstance"_s)
+                 .toString(),
+        u"gasmeter:40"_s);
+    // The GUI renames the meter: persisted in the settings service.
+    auto m = QDBusMessage::createMethodCall(
+        kGrid, u"/CustomName"_s, u"com.victronenergy.BusItem"_s, u"SetValue"_s);
+    m.setArguments({QVariant::fromValue(QDBusVariant(u"Meterkast"_s))});
+    QDBusPendingCallWatcher w(client.bus.asyncCall(m));
+    QTRY_VERIFY(w.isFinished());
+    QCOMPARE(w.reply().arguments().value(0).toInt(), 0);
+    QTRY_COMPARE(
+        settings.values.value(u"/Settings/Devices/p1_E0062000013122923/CustomName"_s).toString(),
+        u"Meterkast"_s);
+}
+
+void TestDaemon::gasServiceKinds_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("service");
+    QTest::newRow("pulsemeter") << u"pulsemeter"_s << u"com.victronenergy.pulsemeter.p1_ttyP1"_s;
+    QTest::newRow("none") << u"none"_s << QString();
+}
+
+void TestDaemon::gasServiceKinds()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, service);
+    QTemporaryDir dir;
+    PtyPair pty(dir.path());
+    QVERIFY(pty.ready());
+    Daemon daemon;
+    daemon.start({u"--settings-timeout"_s, u"0"_s, u"--gas-service"_s, kind, pty.port});
+    Client client;
+    pty.write(telegramAt(1));
+    QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid), 5000);
+    QTest::qWait(300);
+    QVERIFY(!client.hasService(kGas));
+    if (!service.isEmpty()) {
+        QTRY_VERIFY(client.hasService(service));
+        QCOMPARE(client.value(service, u"/Aggregate"_s).toDouble(), 4567.89);
+    }
+}
+
+void TestDaemon::tcpSourceAgainstSocatServer()
+{
+    // ser2net-style: telnet negotiation first, then telegrams; socat serves the capture once.
+    QTemporaryDir dir;
+    QFile capture(dir.filePath(u"capture.p1"_s));
+    QVERIFY(capture.open(QIODevice::WriteOnly));
+    capture.write("\xFF\xFB\x01\xFF\xFB\x03", 6);
+    capture.write(QByteArray::fromStdString(
+        telegramAt(1) + withBadCrc(telegramAt(2)) + telegramAt(3, "02.000")));
+    capture.close();
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    QProcess socat;
+    socat.start(u"socat"_s,
+        {u"-u"_s, u"OPEN:"_s + capture.fileName(),
+            u"TCP-LISTEN:%1,bind=127.0.0.1,reuseaddr"_s.arg(port)});
+    QTest::qWait(300);
+
+    Daemon daemon;
+    daemon.start({u"--settings-timeout"_s, u"0"_s, u"--timeout"_s, u"1"_s,
+        u"tcp://127.0.0.1:%1"_s.arg(port)});
+    Client client;
+    const QString grid = u"com.victronenergy.grid.p1_127_0_0_1_%1"_s.arg(port);
+    QTRY_VERIFY_WITH_TIMEOUT(client.hasService(grid), 5000);
+    QTRY_COMPARE(client.value(grid, u"/P1/Timestamp"_s).toString(), isoAt(3));
+    QCOMPARE(client.value(grid, u"/Ac/Power"_s).toDouble(), 2000.0);
+    // The server is gone: a network source keeps trying, values go invalid after --timeout.
+    QVERIFY(socat.state() == QProcess::NotRunning || socat.waitForFinished(3000));
+    QTRY_COMPARE_WITH_TIMEOUT(client.value(grid, u"/Connected"_s).toInt(), 0, 4000);
+    QVERIFY(isInvalid(client.value(grid, u"/Ac/Power"_s)));
+    QCOMPARE(daemon.process.state(), QProcess::Running);
+}
+
+QTEST_GUILESS_MAIN(TestDaemon)
+#include "tst_daemon.moc"
