@@ -1,0 +1,223 @@
+#include "portdetector.h"
+
+#include "framer.h"
+#include "reading.h"
+#include "serialsource.h"
+#include "telegram.h"
+
+#include <QLoggingCategory>
+#include <QSerialPortInfo>
+
+Q_LOGGING_CATEGORY(lcDetect, "p1.detect")
+
+using namespace std::chrono;
+
+namespace p1 {
+
+namespace {
+
+// After the two probe windows: time for the telegram that started just before the deadline.
+constexpr milliseconds kDeadlineMargin {1500};
+
+} // namespace
+
+struct PortDetector::Probe
+{
+    Result result;
+    std::unique_ptr<Source> source;
+    std::unique_ptr<Framer> framer;
+    Telegram telegram;
+    Reading reading;
+    QTimer deadline;
+};
+
+PortDetector::PortDetector(QObject *parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<p1::PortDetector::Result>();
+}
+
+PortDetector::~PortDetector()
+{
+    // No signals from a dying detector.
+    for (auto &probe : m_probes)
+        if (probe->source) {
+            probe->source->disconnect(this);
+            probe->source->close();
+        }
+}
+
+QStringList PortDetector::availablePorts()
+{
+    QStringList ports;
+    for (const QSerialPortInfo &info : QSerialPortInfo::availablePorts())
+        ports.append(info.portName());
+    ports.sort();
+    return ports;
+}
+
+milliseconds PortDetector::deadline() const
+{
+    return 2 * m_window + kDeadlineMargin;
+}
+
+QList<PortDetector::Result> PortDetector::results() const
+{
+    QList<Result> out;
+    for (const auto &probe : m_probes)
+        out.append(probe->result);
+    return out;
+}
+
+void PortDetector::start(const QStringList &requested)
+{
+    cancel();
+    m_probes.clear();
+    m_done = 0;
+    const QStringList ports = requested.isEmpty() ? availablePorts() : requested;
+    m_running = true;
+    Q_EMIT started(int(ports.size()));
+    Q_EMIT progress(0, int(ports.size()));
+    if (ports.isEmpty()) {
+        m_running = false;
+        Q_EMIT finished();
+        return;
+    }
+
+    for (const QString &port : ports) {
+        auto probe = std::make_unique<Probe>();
+        Probe *p = probe.get();
+        p->result.port = port;
+        if (m_maker) {
+            p->source = m_maker(port);
+        } else {
+            auto serial = std::make_unique<SerialSource>(port);
+            serial->setBaudMode(SerialSource::BaudMode::Auto);
+            serial->setProbeWindow(m_window);
+            p->source = std::move(serial);
+        }
+        p->framer = std::make_unique<Framer>([this, p](const Frame &frame) {
+            if (p->result.done)
+                return;
+            if (!frame.ok() || Parser::parse(frame.text, p->telegram) != ParseError::None) {
+                ++p->result.rejected;
+                return;
+            }
+            p->reading.fill(p->telegram);
+            p->source->telegramAccepted();
+            const bool first = !p->result.found;
+            p->result.found = true;
+            if (frame.crc == CrcStatus::None)
+                ++p->result.noCrc;
+            else
+                ++p->result.crcOk;
+            p->result.ident = QString::fromStdString(p->reading.ident);
+            p->result.version = QString::fromStdString(p->reading.version);
+            p->result.equipmentId = QString::fromStdString(p->reading.equipmentId);
+            p->result.gasSeen = p->result.gasSeen || p->reading.gas() != nullptr;
+            if (auto *serial = qobject_cast<SerialSource *>(p->source.get()))
+                p->result.baudRate = serial->baudRate();
+            if (first)
+                qCInfo(lcDetect).noquote() << p->result.port << ": meter" << p->result.ident;
+            Q_EMIT portChanged(p->result);
+            if (p->result.crcOk + p->result.noCrc >= m_wanted)
+                finishPort(*p);
+        });
+        // As the daemon reads: 8N1 masked to 7 bits reads 7E1 meters too.
+        p->framer->setMask7Bit(true);
+
+        Source *s = p->source.get();
+        connect(s, &Source::dataReceived, this, [p](const QByteArray &bytes) {
+            p->result.bytes += quint64(bytes.size());
+            p->framer->push(std::string_view(bytes.constData(), std::size_t(bytes.size())));
+        });
+        connect(s, &Source::discontinuity, this, [this, p] {
+            p->framer->reset();
+            if (auto *serial = qobject_cast<SerialSource *>(p->source.get()))
+                p->result.baudRate = serial->baudRate();
+            Q_EMIT portChanged(p->result);
+        });
+        connect(s, &Source::errorOccurred, this, [p](Source::Error error, const QString &detail) {
+            if (error == Source::Error::EndOfFile)
+                return; // a replayed capture: whatever it held has been seen
+            p->result.error = error;
+            p->result.errorDetail = detail;
+        });
+        connect(s, &Source::finished, this, [this, p] {
+            p->framer->finish();
+            finishPort(*p);
+        });
+        p->deadline.setSingleShot(true);
+        p->deadline.setInterval(deadline());
+        connect(&p->deadline, &QTimer::timeout, this, [this, p] { finishPort(*p); });
+        m_probes.push_back(std::move(probe));
+    }
+    for (auto &probe : m_probes) {
+        probe->deadline.start();
+        if (auto *serial = qobject_cast<SerialSource *>(probe->source.get()))
+            probe->result.baudRate = serial->baudRate();
+        probe->source->open();
+    }
+}
+
+void PortDetector::finishPort(Probe &probe)
+{
+    if (probe.result.done)
+        return;
+    probe.result.done = true;
+    probe.deadline.stop();
+    if (probe.source) {
+        probe.source->disconnect(this);
+        probe.source->close();
+    }
+    if (!probe.result.found && !probe.result.error)
+        qCInfo(lcDetect).noquote() << probe.result.port << ": no meter";
+    ++m_done;
+    Q_EMIT portFinished(probe.result);
+    Q_EMIT progress(m_done, int(m_probes.size()));
+    checkAllDone();
+}
+
+void PortDetector::checkAllDone()
+{
+    if (!m_running || m_done < int(m_probes.size()))
+        return;
+    m_running = false;
+    Q_EMIT finished();
+}
+
+void PortDetector::cancel()
+{
+    if (!m_running)
+        return;
+    for (auto &probe : m_probes)
+        finishPort(*probe);
+}
+
+QString PortDetector::describe(const Result &r)
+{
+    if (r.error) {
+        return tr("%1: %2").arg(r.port, Source::describe(*r.error));
+    }
+    if (!r.found) {
+        if (r.bytes > 0)
+            return tr("%1: data, but no valid telegram (%2 bytes)").arg(r.port).arg(r.bytes);
+        return tr("%1: no data").arg(r.port);
+    }
+    QString version;
+    if (r.version.isEmpty())
+        version = tr("DSMR 2.2/3.0");
+    else if (r.version.size() == 2)
+        version = tr("P1 %1.%2").arg(r.version.at(0), r.version.at(1));
+    else
+        version = tr("P1 version %1").arg(r.version);
+    QString line = tr("%1: %2 meter %3").arg(r.port, version, r.ident);
+    if (r.baudRate > 0)
+        line += tr(" at %1 baud").arg(r.baudRate);
+    if (r.gasSeen)
+        line += tr(", with gas meter");
+    line += tr(" (%1 valid, %2 rejected)").arg(r.crcOk + r.noCrc).arg(r.rejected);
+    return line;
+}
+
+} // namespace p1

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "framer.h"
+#include "telegram.h"
+#include "venusmapping.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QMetaType>
+#include <QString>
+
+#include <optional>
+
+namespace p1 {
+
+/// One telegram as p1-monitor saw it: the raw frame text, how the framer and parser judged it,
+/// and (when accepted) what the daemon would publish from it.
+///
+/// The record keeps the frame text rather than the parsed Telegram (whose views point into a
+/// buffer that the next telegram overwrites): the views re-parse it when they show it, which
+/// costs microseconds, and a scrollback of records stays cheap to keep and copy (the text is an
+/// implicitly shared QByteArray). The Venus values are kept because the gas flow depends on the
+/// telegrams before this one.
+struct TelegramRecord
+{
+    quint64 number = 0; ///< 1 for the first telegram of a session
+    QDateTime received; ///< local time the footer arrived
+    QByteArray text; ///< from '/' to the footer's last character, as received (after 7-bit masking)
+    CrcStatus crc = CrcStatus::None;
+    FrameError frameError = FrameError::None;
+    ParseError parseError = ParseError::None;
+    quint16 crcSent = 0;
+    quint16 crcComputed = 0;
+    QString rejectReason; ///< translated; empty when accepted
+    qint64 intervalMs = -1; ///< since the previous accepted telegram; -1 for the first
+
+    // Filled for accepted telegrams only:
+    QString ident;
+    QString version;
+    QString equipmentId;
+    std::optional<double> netPower; ///< W, positive = import
+    GridValues grid;
+    GasValues gas;
+    bool hasGas = false;
+
+    [[nodiscard]] bool accepted() const noexcept
+    {
+        return frameError == FrameError::None && parseError == ParseError::None;
+    }
+};
+
+} // namespace p1
+
+Q_DECLARE_METATYPE(p1::TelegramRecord)

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "telegramrecord.h"
+
+#include <QAbstractTableModel>
+
+#include <vector>
+
+namespace p1 {
+
+/// What the daemon would publish from a telegram: every path of the grid service and of the
+/// gas service (gridPathSpecs(), gasPathSpecs(): the daemon registers exactly these) with its
+/// value as GetText shows it, computed by the same VenusMapper. A path the telegram does not
+/// give is invalid on D-Bus (an empty array); it shows as "invalid". Values that changed from
+/// the telegram shown before are bold, as an ItemsChanged signal would carry them.
+class VenusModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column
+    {
+        ServiceColumn,
+        PathColumn,
+        ValueColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        ValidRole = Qt::UserRole + 1, ///< bool
+        ChangedRole, ///< bool: differs from the previous record shown
+        NumberRole, ///< double or int as published; invalid QVariant when invalid
+    };
+
+    explicit VenusModel(QObject *parent = nullptr);
+
+    /// Shows \a record's values; a rejected record publishes nothing, so it leaves the values
+    /// as they are (the daemon too keeps the last good values until its timeout).
+    void setRecord(const TelegramRecord &record);
+    void clear();
+    void retranslate();
+
+    /// Row of a path ("/Ac/Power" in the grid service, "/Aggregate" in gas); -1 when none.
+    [[nodiscard]] int rowOf(bool gas, const QString &path) const;
+    /// GetText of a path, "" when invalid or unknown.
+    [[nodiscard]] QString text(bool gas, const QString &path) const;
+    [[nodiscard]] bool hasGas() const noexcept { return m_hasGas; }
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
+    [[nodiscard]] QVariant headerData(
+        int section, Qt::Orientation orientation, int role) const override;
+
+private:
+    struct Row
+    {
+        bool gas = false;
+        const PathSpec *spec = nullptr;
+        VenusValue value;
+        bool changed = false;
+    };
+    std::vector<Row> m_rows;
+    bool m_hasGas = false;
+};
+
+} // namespace p1
