@@ -255,6 +255,7 @@ void Mediator::onProbeTimeout()
 
 void Mediator::onSourceError(int error, const QString &detail)
 {
+    m_lastSourceError = error;
     qCWarning(lcDaemon).noquote() << m_source->describe() << ":"
                                   << Source::errorName(Source::Error(error)) << detail;
 }
@@ -263,7 +264,8 @@ void Mediator::onSourceFinished()
 {
     m_framer.finish();
     if (m_source->kind() == Source::Kind::File) {
-        exitWith(kExitStopped);
+        // A capture replayed to its end is a normal stop; one that could not be read is not.
+        exitWith(m_lastSourceError == int(Source::Error::EndOfFile) ? kExitStopped : kExitNoMeter);
         return;
     }
     exitWith(m_meterSeen ? kExitMeterLost : kExitNoMeter);

@@ -112,6 +112,7 @@ private:
     Counters m_counters;
     Counters m_countersAtLastStats;
     QString m_lastRejectReason;
+    int m_lastSourceError = -1; ///< Source::Error of the last errorOccurred()
     bool m_meterSeen = false;
     bool m_silent = false;
     bool m_exiting = false;

@@ -205,6 +205,7 @@ private Q_SLOTS:
     void gasServiceKinds_data();
     void gasServiceKinds();
     void tcpSourceAgainstSocatServer();
+    void fileSourceExitCodes();
 
 private:
     QTemporaryDir m_dir;
@@ -419,6 +420,27 @@ void TestDaemon::tcpSourceAgainstSocatServer()
     QTRY_COMPARE_WITH_TIMEOUT(client.value(grid, u"/Connected"_s).toInt(), 0, 4000);
     QVERIFY(isInvalid(client.value(grid, u"/Ac/Power"_s)));
     QCOMPARE(daemon.process.state(), QProcess::Running);
+}
+
+void TestDaemon::fileSourceExitCodes()
+{
+    // A capture replayed to its end is a normal stop (0); a missing one is not (1).
+    QTemporaryDir dir;
+    QFile capture(dir.filePath(u"capture.p1"_s));
+    QVERIFY(capture.open(QIODevice::WriteOnly));
+    capture.write(QByteArray::fromStdString(telegramAt(1) + telegramAt(2)));
+    capture.close();
+    Daemon replay;
+    replay.start({u"--settings-timeout"_s, u"0"_s, u"--replay-speed"_s, u"0"_s,
+        u"file:"_s + capture.fileName()});
+    QVERIFY(replay.process.waitForFinished(5000));
+    QCOMPARE(replay.process.exitCode(), 0);
+
+    Daemon missing;
+    missing.start({u"file:"_s + dir.filePath(u"nothing-here.p1"_s)});
+    QVERIFY(missing.process.waitForFinished(5000));
+    QCOMPARE(missing.process.exitCode(), 1);
+    QVERIFY2(missing.log().contains(u"nothing-here.p1"_s), "the log names the file");
 }
 
 QTEST_GUILESS_MAIN(TestDaemon)
