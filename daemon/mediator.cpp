@@ -18,17 +18,6 @@ QString fromStd(std::string_view s)
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 
-// Service names allow [A-Za-z0-9_] in an element: "ttyUSB0", "192_168_1_20_8088".
-QString sanitise(const QString &name)
-{
-    QString out = name;
-    for (QChar &c : out)
-        if (!((c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
-                || c == u'_'))
-            c = u'_';
-    return out.isEmpty() ? QStringLiteral("unknown") : out;
-}
-
 bool hasElectricity(const Reading &r)
 {
     for (const auto &e : r.energyImport)
@@ -184,7 +173,9 @@ std::unique_ptr<MeterService> Mediator::makeService(bool gas)
     QString port = m_source->name();
     if (m_source->isSerial())
         port = port.section(u'/', -1);
-    port = sanitise(port);
+    port = MeterService::sanitised(port);
+    if (port.isEmpty())
+        port = QStringLiteral("unknown");
     MeterService::Config c;
     c.processVersion = m_config.version;
     c.connection = QStringLiteral("P1 ") + m_source->describe();

@@ -60,17 +60,21 @@ MeterService::~MeterService()
     stop();
 }
 
-QString MeterService::settingsId(const QString &serial)
+QString MeterService::sanitised(const QString &name)
 {
-    QString id = QStringLiteral("p1_") + serial;
-    for (qsizetype i = 3; i < id.size(); ++i) {
-        const QChar c = id.at(i);
+    QString out = name;
+    for (QChar &c : out) {
         const bool ok = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z')
             || (c >= u'0' && c <= u'9') || c == u'_';
         if (!ok)
-            id[i] = u'_';
+            c = u'_';
     }
-    return id;
+    return out;
+}
+
+QString MeterService::settingsId(const QString &serial)
+{
+    return QStringLiteral("p1_") + sanitised(serial);
 }
 
 void MeterService::start(

@@ -74,6 +74,9 @@ public:
 
     /// "p1_" + the serial with everything outside [A-Za-z0-9_] replaced by '_'.
     [[nodiscard]] static QString settingsId(const QString &serial);
+    /// \a name with everything outside [A-Za-z0-9_] replaced by '_': what D-Bus service name
+    /// elements and settings paths allow ("192.168.1.20:8088" -> "192_168_1_20_8088").
+    [[nodiscard]] static QString sanitised(const QString &name);
 
 Q_SIGNALS:
     /// The name is on the bus, every path in place.
