@@ -273,16 +273,31 @@ void MainWindow::updateTitle()
                   .arg(m_session->source() ? m_session->source()->name() : s.source));
 }
 
-bool MainWindow::openSource(const QString &spec, const SourceOptions &options)
+void MainWindow::resetViews()
 {
-    m_picker->setSpec(spec);
-    QString error;
     m_history->clear();
     m_fields->clearRecord();
     m_venus->clear();
     m_status->clearChart();
     m_shown.reset();
     m_raw->clear();
+    showMessage(QString(), CableDiagnosis::Severity::None);
+}
+
+void MainWindow::openSource(std::unique_ptr<Source> source)
+{
+    resetViews();
+    m_session->start(std::move(source));
+    m_picker->setConnected(true);
+    m_rawHeader->setText(tr("Waiting for the first telegram…"));
+    updateTitle();
+}
+
+bool MainWindow::openSource(const QString &spec, const SourceOptions &options)
+{
+    m_picker->setSpec(spec);
+    QString error;
+    resetViews();
     if (!m_session->start(spec, options, &error)) {
         showMessage(error, CableDiagnosis::Severity::Error);
         m_picker->setConnected(false);

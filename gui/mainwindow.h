@@ -45,6 +45,8 @@ public:
     /// Starts reading \a spec, as if picked and connected in the source picker. Returns false
     /// (and shows why) when \a spec is not a valid SOURCE.
     bool openSource(const QString &spec, const SourceOptions &options = {});
+    /// Reads from \a source (tests: a simulator with a short interval).
+    void openSource(std::unique_ptr<Source> source);
     void closeSource();
 
     /// Shows the telegram in row \a row of the scrollback (and stops following the latest).
@@ -84,6 +86,7 @@ protected:
 
 private:
     void buildMenus();
+    void resetViews();
     void retranslate();
     void onTelegram(const TelegramRecord &record);
     void showRecord(const TelegramRecord &record);

@@ -1,0 +1,152 @@
+#include "venusmodel.h"
+
+#include "reading.h"
+#include "sampletelegrams.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using p1::TelegramRecord;
+using p1::VenusModel;
+
+namespace {
+
+/// A record as MonitorSession makes it: frame, parse, reading, one mapper for the stream.
+TelegramRecord record(const std::string &telegram, p1::VenusMapper &mapper)
+{
+    TelegramRecord r;
+    p1::Framer framer([&](const p1::Frame &frame) {
+        r.text = QByteArray(frame.text.data(), qsizetype(frame.text.size()));
+        r.crc = frame.crc;
+        r.frameError = frame.error;
+        if (!frame.ok())
+            return;
+        p1::Telegram t;
+        r.parseError = p1::Parser::parse(frame.text, t);
+        p1::Reading reading;
+        reading.fill(t);
+        mapper.mapGrid(reading, r.grid);
+        r.hasGas = mapper.mapGas(reading, r.gas);
+    });
+    framer.push(telegram);
+    framer.finish();
+    return r;
+}
+
+} // namespace
+
+class TestVenusModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void paths_data();
+    void paths();
+    void everyPublishedPathHasARow();
+    void rejectedPublishesNothing();
+    void changedValuesMarked();
+};
+
+void TestVenusModel::paths_data()
+{
+    QTest::addColumn<QByteArray>("telegram");
+    QTest::addColumn<bool>("gas");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("text");
+
+    const auto t = [](const std::string &s) { return QByteArray(s.data(), qsizetype(s.size())); };
+    const QByteArray nl = t(p1::test::dsmr5ThreePhase());
+    QTest::newRow("nl-ac-power") << nl << false << QStringLiteral("/Ac/Power")
+                                 << QStringLiteral("884 W");
+    QTest::newRow("nl-l3-export") << nl << false << QStringLiteral("/Ac/L3/Power")
+                                  << QStringLiteral("-250 W");
+    QTest::newRow("nl-l3-current-signed")
+        << nl << false << QStringLiteral("/Ac/L3/Current") << QStringLiteral("-1.00 A");
+    QTest::newRow("nl-forward") << nl << false << QStringLiteral("/Ac/Energy/Forward")
+                                << QStringLiteral("3580.245 kWh");
+    QTest::newRow("nl-serial") << nl << false << QStringLiteral("/Serial")
+                               << QStringLiteral("E0062000013122923");
+    QTest::newRow("nl-gas-aggregate")
+        << nl << true << QStringLiteral("/Aggregate") << QStringLiteral("4567.890 m3");
+    QTest::newRow("nl-gas-no-flow-yet") << nl << true << QStringLiteral("/Flow") << QString();
+    const QByteArray single = t(p1::test::dsmr5SinglePhase());
+    QTest::newRow("single-l2-invalid")
+        << single << false << QStringLiteral("/Ac/L2/Power") << QString();
+    QTest::newRow("single-no-gas") << single << true << QStringLiteral("/Aggregate") << QString();
+}
+
+void TestVenusModel::paths()
+{
+    QFETCH(QByteArray, telegram);
+    QFETCH(bool, gas);
+    QFETCH(QString, path);
+    QFETCH(QString, text);
+
+    p1::VenusMapper mapper;
+    VenusModel model;
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setRecord(record(telegram.toStdString(), mapper));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(model.text(gas, path), text);
+    const int row = model.rowOf(gas, path);
+    QVERIFY(row >= 0);
+    QCOMPARE(model.index(row, VenusModel::ValueColumn).data(VenusModel::ValidRole).toBool(),
+        !text.isEmpty());
+    QCOMPARE(model.index(row, VenusModel::PathColumn).data().toString(), path);
+    QCOMPARE(model.index(row, VenusModel::ServiceColumn).data().toString(),
+        gas ? QStringLiteral("gas") : QStringLiteral("grid"));
+    if (text.isEmpty())
+        QCOMPARE(
+            model.index(row, VenusModel::ValueColumn).data().toString(), QStringLiteral("invalid"));
+}
+
+void TestVenusModel::everyPublishedPathHasARow()
+{
+    VenusModel model;
+    QCOMPARE(model.rowCount(), int(p1::kGridPathCount + p1::kGasPathCount));
+    for (const p1::PathSpec &spec : p1::gridPathSpecs())
+        QVERIFY(
+            model.rowOf(false, QString::fromLatin1(spec.path.data(), qsizetype(spec.path.size())))
+            >= 0);
+    for (const p1::PathSpec &spec : p1::gasPathSpecs())
+        QVERIFY(
+            model.rowOf(true, QString::fromLatin1(spec.path.data(), qsizetype(spec.path.size())))
+            >= 0);
+}
+
+void TestVenusModel::rejectedPublishesNothing()
+{
+    p1::VenusMapper mapper;
+    VenusModel model;
+    model.setRecord(record(p1::test::dsmr5ThreePhase(), mapper));
+    std::string bad = p1::test::dsmr5SinglePhase();
+    bad[bad.find("1-0:2.7.0") + 2] = '1';
+    const TelegramRecord rejected = record(bad, mapper);
+    QVERIFY(!rejected.accepted());
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setRecord(rejected);
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(model.text(false, QStringLiteral("/Ac/Power")), QStringLiteral("884 W"));
+}
+
+void TestVenusModel::changedValuesMarked()
+{
+    p1::VenusMapper mapper;
+    VenusModel model;
+    model.setRecord(record(p1::test::dsmr5ThreePhase("261125143015W"), mapper));
+    model.setRecord(record(p1::test::dsmr5ThreePhase("261125143016W"), mapper));
+    const int power = model.rowOf(false, QStringLiteral("/Ac/Power"));
+    const int stamp = model.rowOf(false, QStringLiteral("/P1/Timestamp"));
+    QVERIFY(stamp >= 0);
+    QCOMPARE(
+        model.index(power, VenusModel::ValueColumn).data(VenusModel::ChangedRole).toBool(), false);
+    QCOMPARE(
+        model.index(stamp, VenusModel::ValueColumn).data(VenusModel::ChangedRole).toBool(), true);
+    QCOMPARE(
+        model.index(power, VenusModel::ValueColumn).data(VenusModel::NumberRole).toDouble(), 884.0);
+    model.clear();
+    QCOMPARE(model.text(false, QStringLiteral("/Ac/Power")), QString());
+}
+
+QTEST_MAIN(TestVenusModel)
+#include "tst_venusmodel.moc"
