@@ -44,6 +44,12 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments)
         tr("Decode a capture of P1 data (a file, or - for standard input) and print one JSON "
            "object per telegram."),
         tr("FILE|-"));
+    const QCommandLineOption detect(u"detect"_s,
+        tr("Look for a P1 meter on the serial ports given as arguments (every serial port when "
+           "none are), read-only, trying 115200 and 9600 baud for --probe-timeout each, all ports "
+           "at once. Prints one JSON object per port and line: port, found, baud, version, ident, "
+           "equipmentId, gas, crcOk, noCrc, rejected, bytes, and error when the port could not be "
+           "read. Exit status 0 when a meter was found, 1 when none."));
     const QCommandLineOption dbus(u"dbus"_s,
         tr("The bus to publish on: system, session or a bus address (default: system)."), tr("BUS"),
         u"system"_s);
@@ -73,8 +79,8 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments)
         tr("X"), u"1"_s);
     const QCommandLineOption verbose(
         {u"v"_s, u"verbose"_s}, tr("Log every telegram and every D-Bus change (debug)."));
-    for (const auto *o : {&version, &decode, &dbus, &timeout, &probeTimeout, &settingsTimeout,
-             &gasService, &baud, &replaySpeed, &verbose})
+    for (const auto *o : {&version, &decode, &detect, &dbus, &timeout, &probeTimeout,
+             &settingsTimeout, &gasService, &baud, &replaySpeed, &verbose})
         parser.addOption(*o);
     parser.addPositionalArgument(u"SOURCE"_s,
         tr("Where the meter is: /dev/ttyUSB0 (or ttyUSB0), tcp://HOST:PORT, file:PATH or sim: (a "
@@ -97,6 +103,23 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments)
 
     CommandLine options;
     const QStringList positional = parser.positionalArguments();
+    if (parser.isSet(detect)) {
+        if (parser.isSet(decode)) {
+            printError(tr("--detect and --decode do not go together"));
+            return std::nullopt;
+        }
+        const auto window = seconds(parser.value(probeTimeout));
+        if (!window || window->count() == 0) {
+            printError(tr("--probe-timeout: '%1' is not a number of seconds above 0")
+                           .arg(parser.value(probeTimeout)));
+            return std::nullopt;
+        }
+        options.mode = Mode::Detect;
+        options.detectPorts = positional;
+        options.probeTimeout = *window;
+        options.verbose = parser.isSet(verbose);
+        return options;
+    }
     if (parser.isSet(decode)) {
         if (!positional.isEmpty()) {
             printError(

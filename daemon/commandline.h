@@ -11,7 +11,8 @@ namespace p1 {
 
 /// What `dbus-p1` was asked to do, read from its command line with QCommandLineParser.
 ///
-/// `dbus-p1 [options] SOURCE` runs the daemon; `--decode FILE|-` decodes a capture offline.
+/// `dbus-p1 [options] SOURCE` runs the daemon; `--decode FILE|-` decodes a capture offline;
+/// `--detect [PORT...]` looks for a meter on serial ports (installers).
 /// Every value is checked here, so a wrong option is reported with its name before anything
 /// starts.
 class CommandLine
@@ -26,7 +27,8 @@ public:
     enum class Mode
     {
         Run,
-        Decode
+        Decode,
+        Detect
     };
     enum class GasService
     {
@@ -37,6 +39,7 @@ public:
 
     Mode mode = Mode::Run;
     QString decodeSource; ///< FILE, or "-" for standard input
+    QStringList detectPorts; ///< --detect: the ports to scan; empty = every serial port
     QString source; ///< /dev/ttyUSB0, ttyUSB0, tcp://HOST:PORT, file:PATH, sim:
     QString dbus = QStringLiteral("system");
     std::chrono::milliseconds timeout {15000};

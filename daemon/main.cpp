@@ -1,5 +1,6 @@
 #include "commandline.h"
 #include "decodecommand.h"
+#include "detectcommand.h"
 #include "mediator.h"
 #include "signalwatcher.h"
 
@@ -62,6 +63,13 @@ int main(int argc, char *argv[])
         return p1::CommandLine::kUsageError;
     if (options->mode == p1::CommandLine::Mode::Decode)
         return p1::DecodeCommand(options->decodeSource).run();
+
+    if (options->mode == p1::CommandLine::Mode::Detect) {
+        // Progress lines say what each port did; the components' own log lines only with -v.
+        qSetMessagePattern(u"%{category}: %{message}"_s);
+        QLoggingCategory::setFilterRules(options->verbose ? u"p1.*.debug=true"_s : u"p1.*=false"_s);
+        return p1::DetectCommand(options->detectPorts, options->probeTimeout).run();
+    }
 
     // multilog adds the timestamps; keep lines short (Venus keeps 100 kB of log).
     qSetMessagePattern(u"%{if-warning}W %{endif}%{if-critical}E %{endif}%{category}: %{message}"_s);

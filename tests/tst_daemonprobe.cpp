@@ -18,6 +18,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSerialPort>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -37,7 +38,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // Short windows keep the whole test well under a minute; the daemon's default is 12 s.
-constexpr int kProbeTimeoutMs = 1000;
+constexpr int kProbeTimeoutMs = 750;
 // Auto baud tries 115200 and 9600, one window each.
 constexpr int kProbeSpanMs = 2 * kProbeTimeoutMs;
 // Start-up, a loaded CI machine, process exit.
@@ -137,6 +138,7 @@ enum class Feed
     NoObjects, ///< `/XXX5 ident` + `!CRC`: framed and checksummed, but nothing in it
     Meter, ///< DSMR 5 three-phase with gas
     Meter7E1, ///< DSMR 2.2 at 9600 7E1, read 8N1: the parity bit lands in bit 7
+    MeterSinglePhase, ///< DSMR 5 single phase, no gas meter
     GpsThenMeter,
 };
 
@@ -252,6 +254,8 @@ QByteArray feedChunk(Feed feed, int tick, std::mt19937 &rng)
         return telegramTick ? dsmr5(tick) : QByteArray();
     case Feed::Meter7E1:
         return telegramTick ? dsmr22With7E1Parity() : QByteArray();
+    case Feed::MeterSinglePhase:
+        return telegramTick ? toBytes(p1::test::dsmr5SinglePhase()) : QByteArray();
     case Feed::GpsThenMeter:
         if (tick * kTickMs < 700)
             return gpsChunk(tick);
@@ -378,6 +382,10 @@ private Q_SLOTS:
     void noMeterExitsOne();
     void meterKeepsRunning_data();
     void meterKeepsRunning();
+
+    void detect_data();
+    void detect();
+    void detectRefusesDecode();
 };
 
 void TestDaemonProbe::initTestCase()
@@ -507,6 +515,139 @@ void TestDaemonProbe::meterKeepsRunning()
     QVERIFY(daemon.waitForExit(5000) >= 0);
     QCOMPARE(daemon.process().exitCode(), 0);
     QVERIFY(unregistered.count() == 1 || unregistered.wait(2000));
+}
+
+void TestDaemonProbe::detect_data()
+{
+    QTest::addColumn<QList<Feed>>("feeds"); // one port each
+    QTest::addColumn<QList<int>>("startDelaysMs");
+    QTest::addColumn<int>("busyPort"); // held open by another process; -1 none
+    QTest::addColumn<int>("meterPort"); // -1: no meter anywhere
+    QTest::addColumn<int>("baud");
+    QTest::addColumn<QString>("version"); // empty: null
+    QTest::addColumn<QString>("ident");
+    QTest::addColumn<QString>("equipmentId");
+    QTest::addColumn<bool>("gas");
+    QTest::addColumn<int>("crcOk");
+    QTest::addColumn<int>("noCrc");
+
+    const QString dsmr5Ident = u"Ene5\\T210-D ESMR5.0"_s;
+    QTest::newRow("dsmr5-among-four")
+        << QList<Feed> {Feed::Silent, Feed::Gps, Feed::Meter, Feed::BadCrc}
+        << QList<int> {0, 0, 0, 0} << -1 << 2 << 115200 << u"50"_s << dsmr5Ident
+        << u"E0062000013122923"_s << true << 2 << 0;
+    // Found in the second window: the JSON names the rate that worked.
+    QTest::newRow("dsmr22-7e1-at-9600-among-three")
+        << QList<Feed> {Feed::Modem, Feed::VeDirect, Feed::Meter7E1}
+        << QList<int> {0, 0, kProbeTimeoutMs + 200} << -1 << 2 << 9600 << QString()
+        << u"KMP5 ZABF001587315111"_s << u"ZBEV005091207612"_s << true << 0 << 2;
+    QTest::newRow("single-phase-no-gas-first-of-two")
+        << QList<Feed> {Feed::MeterSinglePhase, Feed::RandomBinary} << QList<int> {0, 0} << -1 << 0
+        << 115200 << u"50"_s << u"ISK5\\2M550E-1012"_s << u"E0043007052870318"_s << false << 2 << 0;
+    // A port a running daemon holds: reported with its error, the others still scanned.
+    QTest::newRow("dsmr5-beside-a-busy-port")
+        << QList<Feed> {Feed::Meter, Feed::Meter} << QList<int> {0, 0} << 0 << 1 << 115200
+        << u"50"_s << dsmr5Ident << u"E0062000013122923"_s << true << 2 << 0;
+    QTest::newRow("no-meter") << QList<Feed> {Feed::Silent, Feed::Gps, Feed::BadCrc,
+        Feed::HalfTelegrams} << QList<int> {0, 0, 0, 0}
+                              << -1 << -1 << 0 << QString() << QString() << QString() << false << 0
+                              << 0;
+}
+
+void TestDaemonProbe::detect()
+{
+    QFETCH(QList<Feed>, feeds);
+    QFETCH(QList<int>, startDelaysMs);
+    QFETCH(int, busyPort);
+    QFETCH(int, meterPort);
+    QFETCH(int, baud);
+    QFETCH(QString, version);
+    QFETCH(QString, ident);
+    QFETCH(QString, equipmentId);
+    QFETCH(bool, gas);
+    QFETCH(int, crcOk);
+    QFETCH(int, noCrc);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    std::vector<std::unique_ptr<PtyPair>> ptys;
+    std::vector<std::unique_ptr<Device>> devices;
+    QStringList ports;
+    for (qsizetype i = 0; i < feeds.size(); ++i) {
+        ptys.push_back(std::make_unique<PtyPair>(dir.path(), u"port%1"_s.arg(i)));
+        QVERIFY(ptys.back()->start());
+        ports << ptys.back()->port();
+    }
+    QSerialPort holder;
+    if (busyPort >= 0) {
+        holder.setPortName(ports.at(busyPort));
+        QVERIFY2(holder.open(QIODevice::ReadOnly), qPrintable(holder.errorString()));
+    }
+    for (qsizetype i = 0; i < feeds.size(); ++i)
+        devices.push_back(
+            std::make_unique<Device>(*ptys[std::size_t(i)], feeds.at(i), startDelaysMs.at(i)));
+
+    Daemon daemon(
+        QStringList {u"--detect"_s, u"--probe-timeout"_s, QString::number(kProbeTimeoutMs / 1000.0)}
+        + ports);
+    // PortDetector's deadline: both windows and its margin, however many ports.
+    const qint64 elapsed = daemon.waitForExit(kProbeSpanMs + 1500 + kExitMarginMs);
+    QVERIFY2(elapsed >= 0, qPrintable(u"still running; log:\n"_s + daemon.log()));
+    const QString log = daemon.log();
+    QCOMPARE(daemon.process().exitStatus(), QProcess::NormalExit);
+    QCOMPARE(daemon.process().exitCode(), meterPort >= 0 ? 0 : 1);
+    QVERIFY2(log.contains(u"scanning %1 port(s)"_s.arg(ports.size())), qPrintable(log));
+
+    const QList<QByteArray> lines = daemon.process().readAllStandardOutput().trimmed().split('\n');
+    QCOMPARE(lines.size(), ports.size());
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        QJsonParseError error {};
+        const QJsonObject o = QJsonDocument::fromJson(lines.at(i), &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, lines.at(i).constData());
+        // Keys in the documented order, port first.
+        QVERIFY2(lines.at(i).startsWith("{\"port\":"), lines.at(i).constData());
+        QCOMPARE(o.value(u"port"_s).toString(), ports.at(i));
+        if (i == busyPort) {
+            QCOMPARE(o.value(u"found"_s).toBool(), false);
+            QCOMPARE(o.value(u"error"_s).toString(), u"busy"_s);
+            continue;
+        }
+        QVERIFY2(!o.contains(u"error"_s), lines.at(i).constData());
+        if (i != meterPort) {
+            QCOMPARE(o.value(u"found"_s).toBool(), false);
+            for (const auto &key : {u"baud"_s, u"version"_s, u"ident"_s, u"equipmentId"_s})
+                QVERIFY2(o.value(key).isNull(), qPrintable(key));
+            QCOMPARE(o.value(u"gas"_s).toBool(), false);
+            QCOMPARE(o.value(u"crcOk"_s).toInt(), 0);
+            QCOMPARE(o.value(u"noCrc"_s).toInt(), 0);
+            QCOMPARE(o.value(u"bytes"_s).toInteger() > 0, feeds.at(i) != Feed::Silent);
+            if (feeds.at(i) != Feed::RandomBinary) // may hold '/' ... '!' by chance
+                QCOMPARE(o.value(u"rejected"_s).toInt() > 0,
+                    feeds.at(i) == Feed::BadCrc || feeds.at(i) == Feed::HalfTelegrams);
+            continue;
+        }
+        QCOMPARE(o.value(u"found"_s).toBool(), true);
+        QCOMPARE(o.value(u"baud"_s).toInt(), baud);
+        if (version.isEmpty())
+            QVERIFY(o.value(u"version"_s).isNull());
+        else
+            QCOMPARE(o.value(u"version"_s).toString(), version);
+        QCOMPARE(o.value(u"ident"_s).toString(), ident);
+        QCOMPARE(o.value(u"equipmentId"_s).toString(), equipmentId);
+        QCOMPARE(o.value(u"gas"_s).toBool(), gas);
+        QCOMPARE(o.value(u"crcOk"_s).toInt(), crcOk);
+        QCOMPARE(o.value(u"noCrc"_s).toInt(), noCrc);
+        QCOMPARE(o.value(u"rejected"_s).toInt(), 0);
+    }
+}
+
+void TestDaemonProbe::detectRefusesDecode()
+{
+    Daemon daemon({u"--detect"_s, u"--decode"_s, u"-"_s});
+    QVERIFY(daemon.waitForExit(10000) >= 0);
+    QCOMPARE(daemon.process().exitCode(), 2);
+    QVERIFY2(daemon.log().contains(u"--detect and --decode"_s), qPrintable(daemon.log()));
+    QVERIFY(daemon.process().readAllStandardOutput().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestDaemonProbe)
