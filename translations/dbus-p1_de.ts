@@ -1,0 +1,175 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Reads a P1 smart meter and publishes it on Venus OS D-Bus as a grid meter and a gas meter.</source>
+        <translation>Liest einen intelligenten Zähler über P1 aus und veröffentlicht ihn auf dem D-Bus von Venus OS als Netzzähler und Gaszähler.</translation>
+    </message>
+    <message>
+        <source>Displays version information.</source>
+        <translation>Zeigt Versionsinformationen an.</translation>
+    </message>
+    <message>
+        <source>Decode a capture of P1 data (a file, or - for standard input) and print one JSON object per telegram.</source>
+        <translation>Eine Aufzeichnung von P1-Daten dekodieren (eine Datei oder - für die Standardeingabe) und je Telegramm ein JSON-Objekt ausgeben.</translation>
+    </message>
+    <message>
+        <source>FILE|-</source>
+        <translation>DATEI|-</translation>
+    </message>
+    <message>
+        <source>The bus to publish on: system, session or a bus address (default: system).</source>
+        <translation>Der Bus für die Veröffentlichung: system, session oder eine Busadresse (Standard: system).</translation>
+    </message>
+    <message>
+        <source>BUS</source>
+        <translation>BUS</translation>
+    </message>
+    <message>
+        <source>Seconds without a valid telegram before the values go invalid; on a serial port the daemon then exits (default: 15).</source>
+        <translation>Sekunden ohne gültiges Telegramm, bis die Werte ungültig werden; an einer seriellen Schnittstelle beendet sich der Dienst dann (Standard: 15).</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Seconds per baud rate to wait for a first valid telegram on a serial port before giving the port back (default: 12).</source>
+        <translation>Sekunden je Baudrate, die an einer seriellen Schnittstelle auf ein erstes gültiges Telegramm gewartet wird, bevor die Schnittstelle freigegeben wird (Standard: 12).</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for the settings service before using the default device instance (default: 30).</source>
+        <translation>Sekunden, die auf den Einstellungsdienst gewartet wird, bevor die Standard-Geräteinstanz verwendet wird (Standard: 30).</translation>
+    </message>
+    <message>
+        <source>How to publish the gas meter: gasmeter, pulsemeter (shows in the Venus device list) or none (default: gasmeter).</source>
+        <translation>Wie der Gaszähler veröffentlicht wird: gasmeter, pulsemeter (erscheint in der Geräteliste von Venus) oder none (Standard: gasmeter).</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>ART</translation>
+    </message>
+    <message>
+        <source>Serial baud rate: auto (115200, then 9600), 115200 (DSMR 4/5) or 9600 (DSMR 2.2/3.0) (default: auto).</source>
+        <translation>Serielle Baudrate: auto (115200, dann 9600), 115200 (DSMR 4/5) oder 9600 (DSMR 2.2/3.0) (Standard: auto).</translation>
+    </message>
+    <message>
+        <source>RATE</source>
+        <translation>RATE</translation>
+    </message>
+    <message>
+        <source>For file: sources, how fast to replay: 1 is the meter&apos;s own pace, 0 as fast as possible (default: 1).</source>
+        <translation>Für file:-Quellen die Wiedergabegeschwindigkeit: 1 ist das Tempo des Zählers, 0 so schnell wie möglich (Standard: 1).</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>Log every telegram and every D-Bus change (debug).</source>
+        <translation>Jedes Telegramm und jede D-Bus-Änderung protokollieren (Debug).</translation>
+    </message>
+    <message>
+        <source>Where the meter is: /dev/ttyUSB0 (or ttyUSB0), tcp://HOST:PORT, file:PATH or sim: (a simulated meter).</source>
+        <translation>Wo der Zähler ist: /dev/ttyUSB0 (oder ttyUSB0), tcp://HOST:PORT, file:PFAD oder sim: (ein simulierter Zähler).</translation>
+    </message>
+    <message>
+        <source>SOURCE</source>
+        <translation>QUELLE</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;: --decode reads one FILE (or - for standard input)</source>
+        <translation>unerwartetes Argument „%1“: --decode liest eine DATEI (oder - für die Standardeingabe)</translation>
+    </message>
+    <message>
+        <source>no SOURCE given: name a serial port (/dev/ttyUSB0), tcp://HOST:PORT, file:PATH or sim: (see --help)</source>
+        <translation>keine QUELLE angegeben: eine serielle Schnittstelle (/dev/ttyUSB0), tcp://HOST:PORT, file:PFAD oder sim: nennen (siehe --help)</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;: give one SOURCE</source>
+        <translation>unerwartetes Argument „%1“: genau eine QUELLE angeben</translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not a number of seconds%3</source>
+        <translation>--%1: „%2“ ist keine Anzahl Sekunden%3</translation>
+    </message>
+    <message>
+        <source> above 0</source>
+        <translation> über 0</translation>
+    </message>
+    <message>
+        <source>--dbus: give system, session or a bus address</source>
+        <translation>--dbus: system, session oder eine Busadresse angeben</translation>
+    </message>
+    <message>
+        <source>--gas-service: &apos;%1&apos; is not one of gasmeter, pulsemeter, none</source>
+        <translation>--gas-service: „%1“ ist keiner von gasmeter, pulsemeter, none</translation>
+    </message>
+    <message>
+        <source>--baud: &apos;%1&apos; is not one of auto, 115200, 9600</source>
+        <translation>--baud: „%1“ ist keiner von auto, 115200, 9600</translation>
+    </message>
+    <message>
+        <source>--replay-speed: &apos;%1&apos; is not a speed (0 = as fast as possible, 1 = real time)</source>
+        <translation>--replay-speed: „%1“ ist keine Geschwindigkeit (0 = so schnell wie möglich, 1 = Echtzeit)</translation>
+    </message>
+    <message>
+        <source>Look for a P1 meter on the serial ports given as arguments (every serial port when none are), read-only, trying 115200 and 9600 baud for --probe-timeout each, all ports at once. Prints one JSON object per port and line: port, found, baud, version, ident, equipmentId, gas, crcOk, noCrc, rejected, bytes, and error when the port could not be read. Exit status 0 when a meter was found, 1 when none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--detect and --decode do not go together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--probe-timeout: &apos;%1&apos; is not a number of seconds above 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DecodeCommand</name>
+    <message>
+        <source>standard input</source>
+        <translation>Standardeingabe</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot write to standard output: %1</source>
+        <translation>Schreiben auf die Standardausgabe nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DetectCommand</name>
+    <message>
+        <source>no serial ports to scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>scanning %n port(s) for a P1 meter, at most %1 s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>P1 meter found on %n port(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no P1 meter found</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,175 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Reads a P1 smart meter and publishes it on Venus OS D-Bus as a grid meter and a gas meter.</source>
+        <translation>Lit un compteur communicant par le port P1 et le publie sur le D-Bus de Venus OS comme compteur réseau et compteur de gaz.</translation>
+    </message>
+    <message>
+        <source>Displays version information.</source>
+        <translation>Affiche les informations de version.</translation>
+    </message>
+    <message>
+        <source>Decode a capture of P1 data (a file, or - for standard input) and print one JSON object per telegram.</source>
+        <translation>Décode un enregistrement de données P1 (un fichier, ou - pour l&apos;entrée standard) et affiche un objet JSON par télégramme.</translation>
+    </message>
+    <message>
+        <source>FILE|-</source>
+        <translation>FICHIER|-</translation>
+    </message>
+    <message>
+        <source>The bus to publish on: system, session or a bus address (default: system).</source>
+        <translation>Le bus de publication : system, session ou une adresse de bus (par défaut : system).</translation>
+    </message>
+    <message>
+        <source>BUS</source>
+        <translation>BUS</translation>
+    </message>
+    <message>
+        <source>Seconds without a valid telegram before the values go invalid; on a serial port the daemon then exits (default: 15).</source>
+        <translation>Secondes sans télégramme valide avant que les valeurs deviennent invalides ; sur un port série, le démon s&apos;arrête alors (par défaut : 15).</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Seconds per baud rate to wait for a first valid telegram on a serial port before giving the port back (default: 12).</source>
+        <translation>Secondes d&apos;attente par débit d&apos;un premier télégramme valide sur un port série avant de libérer le port (par défaut : 12).</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for the settings service before using the default device instance (default: 30).</source>
+        <translation>Secondes d&apos;attente du service de réglages avant d&apos;utiliser l&apos;instance d&apos;appareil par défaut (par défaut : 30).</translation>
+    </message>
+    <message>
+        <source>How to publish the gas meter: gasmeter, pulsemeter (shows in the Venus device list) or none (default: gasmeter).</source>
+        <translation>Comment publier le compteur de gaz : gasmeter, pulsemeter (visible dans la liste des appareils de Venus) ou none (par défaut : gasmeter).</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>TYPE</translation>
+    </message>
+    <message>
+        <source>Serial baud rate: auto (115200, then 9600), 115200 (DSMR 4/5) or 9600 (DSMR 2.2/3.0) (default: auto).</source>
+        <translation>Débit série : auto (115200, puis 9600), 115200 (DSMR 4/5) ou 9600 (DSMR 2.2/3.0) (par défaut : auto).</translation>
+    </message>
+    <message>
+        <source>RATE</source>
+        <translation>DÉBIT</translation>
+    </message>
+    <message>
+        <source>For file: sources, how fast to replay: 1 is the meter&apos;s own pace, 0 as fast as possible (default: 1).</source>
+        <translation>Pour les sources file:, vitesse de relecture : 1 au rythme du compteur, 0 aussi vite que possible (par défaut : 1).</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>Log every telegram and every D-Bus change (debug).</source>
+        <translation>Journaliser chaque télégramme et chaque modification D-Bus (débogage).</translation>
+    </message>
+    <message>
+        <source>Where the meter is: /dev/ttyUSB0 (or ttyUSB0), tcp://HOST:PORT, file:PATH or sim: (a simulated meter).</source>
+        <translation>Où se trouve le compteur : /dev/ttyUSB0 (ou ttyUSB0), tcp://HÔTE:PORT, file:CHEMIN ou sim: (un compteur simulé).</translation>
+    </message>
+    <message>
+        <source>SOURCE</source>
+        <translation>SOURCE</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;: --decode reads one FILE (or - for standard input)</source>
+        <translation>argument inattendu « %1 » : --decode lit un FICHIER (ou - pour l&apos;entrée standard)</translation>
+    </message>
+    <message>
+        <source>no SOURCE given: name a serial port (/dev/ttyUSB0), tcp://HOST:PORT, file:PATH or sim: (see --help)</source>
+        <translation>aucune SOURCE indiquée : indiquez un port série (/dev/ttyUSB0), tcp://HÔTE:PORT, file:CHEMIN ou sim: (voir --help)</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;: give one SOURCE</source>
+        <translation>argument inattendu « %1 » : indiquez une seule SOURCE</translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not a number of seconds%3</source>
+        <translation>--%1 : « %2 » n&apos;est pas un nombre de secondes%3</translation>
+    </message>
+    <message>
+        <source> above 0</source>
+        <translation> supérieur à 0</translation>
+    </message>
+    <message>
+        <source>--dbus: give system, session or a bus address</source>
+        <translation>--dbus : indiquez system, session ou une adresse de bus</translation>
+    </message>
+    <message>
+        <source>--gas-service: &apos;%1&apos; is not one of gasmeter, pulsemeter, none</source>
+        <translation>--gas-service : « %1 » n&apos;est pas l&apos;un de gasmeter, pulsemeter, none</translation>
+    </message>
+    <message>
+        <source>--baud: &apos;%1&apos; is not one of auto, 115200, 9600</source>
+        <translation>--baud : « %1 » n&apos;est pas l&apos;un de auto, 115200, 9600</translation>
+    </message>
+    <message>
+        <source>--replay-speed: &apos;%1&apos; is not a speed (0 = as fast as possible, 1 = real time)</source>
+        <translation>--replay-speed : « %1 » n&apos;est pas une vitesse (0 = aussi vite que possible, 1 = temps réel)</translation>
+    </message>
+    <message>
+        <source>Look for a P1 meter on the serial ports given as arguments (every serial port when none are), read-only, trying 115200 and 9600 baud for --probe-timeout each, all ports at once. Prints one JSON object per port and line: port, found, baud, version, ident, equipmentId, gas, crcOk, noCrc, rejected, bytes, and error when the port could not be read. Exit status 0 when a meter was found, 1 when none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--detect and --decode do not go together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--probe-timeout: &apos;%1&apos; is not a number of seconds above 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DecodeCommand</name>
+    <message>
+        <source>standard input</source>
+        <translation>entrée standard</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>impossible d&apos;ouvrir %1 : %2</translation>
+    </message>
+    <message>
+        <source>cannot write to standard output: %1</source>
+        <translation>impossible d&apos;écrire sur la sortie standard : %1</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>impossible de lire %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>DetectCommand</name>
+    <message>
+        <source>no serial ports to scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>scanning %n port(s) for a P1 meter, at most %1 s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>P1 meter found on %n port(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no P1 meter found</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

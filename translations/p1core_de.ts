@@ -1,0 +1,109 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>p1::PortDetector</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: data, but no valid telegram (%2 bytes)</source>
+        <translation>%1: Daten, aber kein gültiges Telegramm (%2 Bytes)</translation>
+    </message>
+    <message>
+        <source>%1: no data</source>
+        <translation>%1: keine Daten</translation>
+    </message>
+    <message>
+        <source>DSMR 2.2/3.0</source>
+        <translation>DSMR 2.2/3.0</translation>
+    </message>
+    <message>
+        <source>P1 %1.%2</source>
+        <translation>P1 %1.%2</translation>
+    </message>
+    <message>
+        <source>P1 version %1</source>
+        <translation>P1-Version %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 meter %3</source>
+        <translation>%1: %2-Zähler %3</translation>
+    </message>
+    <message>
+        <source> at %1 baud</source>
+        <translation> mit %1 Baud</translation>
+    </message>
+    <message>
+        <source>, with gas meter</source>
+        <translation>, mit Gaszähler</translation>
+    </message>
+    <message>
+        <source> (%1 valid, %2 rejected)</source>
+        <translation> (%1 gültig, %2 verworfen)</translation>
+    </message>
+</context>
+<context>
+    <name>p1::Source</name>
+    <message>
+        <source>The port, host or file does not exist.</source>
+        <translation>Die Schnittstelle, der Host oder die Datei existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Permission denied (is the user in the dialout group?).</source>
+        <translation>Zugriff verweigert (ist der Benutzer in der Gruppe dialout?).</translation>
+    </message>
+    <message>
+        <source>The port is in use by another program.</source>
+        <translation>Die Schnittstelle wird von einem anderen Programm benutzt.</translation>
+    </message>
+    <message>
+        <source>The device was unplugged.</source>
+        <translation>Das Gerät wurde abgezogen.</translation>
+    </message>
+    <message>
+        <source>The connection was lost; reconnecting.</source>
+        <translation>Die Verbindung ist abgebrochen; neuer Verbindungsversuch.</translation>
+    </message>
+    <message>
+        <source>End of the capture file.</source>
+        <translation>Ende der Aufzeichnungsdatei.</translation>
+    </message>
+    <message>
+        <source>Input/output error.</source>
+        <translation>Ein-/Ausgabefehler.</translation>
+    </message>
+</context>
+<context>
+    <name>p1::SourceFactory</name>
+    <message>
+        <source>No source given (use a tty, tcp://HOST:PORT, file:PATH or sim:).</source>
+        <translation>Keine Quelle angegeben (eine tty, tcp://HOST:PORT, file:PFAD oder sim: verwenden).</translation>
+    </message>
+    <message>
+        <source>Unknown source type &quot;%1&quot; (use a tty, tcp://HOST:PORT, file:PATH or sim:).</source>
+        <translation>Unbekannter Quelltyp „%1“ (eine tty, tcp://HOST:PORT, file:PFAD oder sim: verwenden).</translation>
+    </message>
+    <message>
+        <source>No host in the tcp source &quot;%1&quot; (use tcp://HOST:PORT).</source>
+        <translation>Kein Host in der TCP-Quelle „%1“ (tcp://HOST:PORT verwenden).</translation>
+    </message>
+    <message>
+        <source>No port after the host &quot;%1&quot; (use tcp://HOST:PORT).</source>
+        <translation>Kein Port nach dem Host „%1“ (tcp://HOST:PORT verwenden).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a port number (1-65535).</source>
+        <translation>„%1“ ist keine Portnummer (1-65535).</translation>
+    </message>
+    <message>
+        <source>No file name after file: (use file:PATH).</source>
+        <translation>Kein Dateiname nach file: (file:PFAD verwenden).</translation>
+    </message>
+    <message>
+        <source>Unexpected &quot;%1&quot; after sim: (use sim:).</source>
+        <translation>Unerwartetes „%1“ nach sim: (sim: verwenden).</translation>
+    </message>
+</context>
+</TS>

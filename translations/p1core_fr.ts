@@ -1,0 +1,109 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+<context>
+    <name>p1::PortDetector</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1: data, but no valid telegram (%2 bytes)</source>
+        <translation>%1 : des données, mais aucun télégramme valide (%2 octets)</translation>
+    </message>
+    <message>
+        <source>%1: no data</source>
+        <translation>%1 : aucune donnée</translation>
+    </message>
+    <message>
+        <source>DSMR 2.2/3.0</source>
+        <translation>DSMR 2.2/3.0</translation>
+    </message>
+    <message>
+        <source>P1 %1.%2</source>
+        <translation>P1 %1.%2</translation>
+    </message>
+    <message>
+        <source>P1 version %1</source>
+        <translation>P1 version %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 meter %3</source>
+        <translation>%1 : compteur %2 %3</translation>
+    </message>
+    <message>
+        <source> at %1 baud</source>
+        <translation> à %1 bauds</translation>
+    </message>
+    <message>
+        <source>, with gas meter</source>
+        <translation>, avec compteur de gaz</translation>
+    </message>
+    <message>
+        <source> (%1 valid, %2 rejected)</source>
+        <translation> (%1 valides, %2 rejetés)</translation>
+    </message>
+</context>
+<context>
+    <name>p1::Source</name>
+    <message>
+        <source>The port, host or file does not exist.</source>
+        <translation>Le port, l&apos;hôte ou le fichier n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>Permission denied (is the user in the dialout group?).</source>
+        <translation>Accès refusé (l&apos;utilisateur fait-il partie du groupe dialout ?).</translation>
+    </message>
+    <message>
+        <source>The port is in use by another program.</source>
+        <translation>Le port est utilisé par un autre programme.</translation>
+    </message>
+    <message>
+        <source>The device was unplugged.</source>
+        <translation>L&apos;appareil a été débranché.</translation>
+    </message>
+    <message>
+        <source>The connection was lost; reconnecting.</source>
+        <translation>La connexion a été perdue ; reconnexion en cours.</translation>
+    </message>
+    <message>
+        <source>End of the capture file.</source>
+        <translation>Fin du fichier d&apos;enregistrement.</translation>
+    </message>
+    <message>
+        <source>Input/output error.</source>
+        <translation>Erreur d&apos;entrée/sortie.</translation>
+    </message>
+</context>
+<context>
+    <name>p1::SourceFactory</name>
+    <message>
+        <source>No source given (use a tty, tcp://HOST:PORT, file:PATH or sim:).</source>
+        <translation>Aucune source indiquée (utilisez un tty, tcp://HÔTE:PORT, file:CHEMIN ou sim:).</translation>
+    </message>
+    <message>
+        <source>Unknown source type &quot;%1&quot; (use a tty, tcp://HOST:PORT, file:PATH or sim:).</source>
+        <translation>Type de source inconnu « %1 » (utilisez un tty, tcp://HÔTE:PORT, file:CHEMIN ou sim:).</translation>
+    </message>
+    <message>
+        <source>No host in the tcp source &quot;%1&quot; (use tcp://HOST:PORT).</source>
+        <translation>Aucun hôte dans la source tcp « %1 » (utilisez tcp://HÔTE:PORT).</translation>
+    </message>
+    <message>
+        <source>No port after the host &quot;%1&quot; (use tcp://HOST:PORT).</source>
+        <translation>Aucun port après l&apos;hôte « %1 » (utilisez tcp://HÔTE:PORT).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a port number (1-65535).</source>
+        <translation>« %1 » n&apos;est pas un numéro de port (1-65535).</translation>
+    </message>
+    <message>
+        <source>No file name after file: (use file:PATH).</source>
+        <translation>Aucun nom de fichier après file: (utilisez file:CHEMIN).</translation>
+    </message>
+    <message>
+        <source>Unexpected &quot;%1&quot; after sim: (use sim:).</source>
+        <translation>« %1 » inattendu après sim: (utilisez sim:).</translation>
+    </message>
+</context>
+</TS>
