@@ -1,7 +1,9 @@
 #pragma once
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +24,15 @@ struct Obis
     /// Packed for switch statements and comparisons: 0xAABBCCDDEEFF.
     [[nodiscard]] constexpr std::uint64_t key() const noexcept
     {
+        if constexpr (std::endian::native == std::endian::little) {
+            if (!std::is_constant_evaluated()) {
+                // One 6-byte load and a byte swap instead of six loads, shifts and ors: the
+                // Reading looks up the key of every object of every telegram.
+                std::uint64_t v = 0;
+                std::memcpy(&v, this, sizeof(Obis));
+                return __builtin_bswap64(v) >> 16;
+            }
+        }
         return (std::uint64_t(a) << 40) | (std::uint64_t(b) << 32) | (std::uint64_t(c) << 24)
             | (std::uint64_t(d) << 16) | (std::uint64_t(e) << 8) | f;
     }
@@ -49,6 +60,7 @@ struct Obis
 
     friend constexpr bool operator==(const Obis &x, const Obis &y) noexcept { return x.key() == y.key(); }
 };
+static_assert(sizeof(Obis) == 6, "key() loads the six groups at once");
 
 namespace detail {
 

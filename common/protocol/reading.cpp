@@ -60,6 +60,21 @@ void assignDecoded(std::string &out, const CosemValue &value)
         out.assign(text);
 }
 
+// assignDecoded() through \a cache: the same text as last time gets the same result, copied
+// (a short memcpy) rather than decoded again (a table lookup and range check per digit pair).
+void assignDecoded(std::string &out, const CosemValue &value, detail::DecodedTextCache &cache)
+{
+    if (!value.wrapped && value.text == cache.raw) {
+        out.assign(cache.decoded);
+        return;
+    }
+    assignDecoded(out, value);
+    if (!value.wrapped) {
+        cache.raw.assign(value.text);
+        cache.decoded.assign(out);
+    }
+}
+
 bool startsWithNoCase(std::string_view text, std::string_view prefix) noexcept
 {
     if (text.size() < prefix.size())
@@ -123,31 +138,229 @@ enum IdRank : int
     IdMain = 5
 };
 
-void takeId(std::string &out, int &rank, int candidate, std::span<const CosemValue> values)
+void takeId(std::string &out, detail::DecodedTextCache &cache, int &rank, int candidate,
+    std::span<const CosemValue> values)
 {
     if (candidate <= rank || values.empty() || values.front().text.empty())
         return;
-    assignDecoded(out, values.front());
+    assignDecoded(out, values.front(), cache);
     rank = candidate;
 }
 
-void fillMbus(MbusChannel &ch, std::uint64_t keyAnyChannel, std::span<const CosemValue> values)
+// --- dispatch -------------------------------------------------------------------------------
+//
+// What fill() does with an object, one value per code it understands. fill() runs for every
+// telegram and a switch over 52 sparse 48-bit keys compiles to a chain of compares: the code is
+// mapped to a Field by a perfect hash instead (one multiplication, two table loads) and the
+// switch over the dense Field values is a jump table.
+enum class Field : std::uint8_t
 {
-    switch (keyAnyChannel) {
-    case obis::MbusDeviceType.key(): {
+    None,
+    Version,
+    VersionBelgium,
+    Timestamp,
+    EquipmentId,
+    LogicalDeviceName,
+    EquipmentIdAlt,
+    EasyMeterId,
+    EasyMeterSerial,
+    ImportTotal,
+    ImportT1,
+    ImportT2,
+    ImportT3,
+    ImportT4,
+    ExportTotal,
+    ExportT1,
+    ExportT2,
+    ExportT3,
+    ExportT4,
+    PowerImport,
+    PowerExport,
+    PowerL1Import,
+    PowerL2Import,
+    PowerL3Import,
+    PowerL1Export,
+    PowerL2Export,
+    PowerL3Export,
+    VoltageL1,
+    VoltageL2,
+    VoltageL3,
+    CurrentL1,
+    CurrentL2,
+    CurrentL3,
+    SagsL1,
+    SagsL2,
+    SagsL3,
+    SwellsL1,
+    SwellsL2,
+    SwellsL3,
+    Tariff,
+    PowerFailures,
+    LongPowerFailures,
+    BreakerState,
+    CurrentAverageDemand,
+    MaximumDemandMonth,
+    TextMessage,
+    // M-Bus codes `0-n:...`, looked up with the channel n (1-4) cleared and kAnyChannelTag set.
+    MbusDeviceType,
+    MbusEquipmentId,
+    MbusEquipmentIdBelgium,
+    MbusValue,
+    MbusValueBelgium,
+    MbusProfile,
+    MbusValveState,
+    Count_
+};
+
+// Set on the keys of channel codes: no real key has it (keys are 48 bits), so an exact lookup
+// never finds a channel code and the other way round.
+constexpr std::uint64_t kAnyChannelTag = std::uint64_t(1) << 63;
+
+struct FieldCode
+{
+    std::uint64_t key;
+    Field field;
+};
+
+constexpr FieldCode kFieldCodes[] = {
+    {obis::Version.key(), Field::Version},
+    {obis::VersionBelgium.key(), Field::VersionBelgium},
+    {obis::Timestamp.key(), Field::Timestamp},
+    {obis::EquipmentId.key(), Field::EquipmentId},
+    {obis::LogicalDeviceName.key(), Field::LogicalDeviceName},
+    {obis::EquipmentIdAlt.key(), Field::EquipmentIdAlt},
+    {obis::EasyMeterId.key(), Field::EasyMeterId},
+    {obis::EasyMeterSerial.key(), Field::EasyMeterSerial},
+    {obis::ImportTotal.key(), Field::ImportTotal},
+    {obis::ImportT1.key(), Field::ImportT1},
+    {obis::ImportT2.key(), Field::ImportT2},
+    {obis::ImportT3.key(), Field::ImportT3},
+    {obis::ImportT4.key(), Field::ImportT4},
+    {obis::ExportTotal.key(), Field::ExportTotal},
+    {obis::ExportT1.key(), Field::ExportT1},
+    {obis::ExportT2.key(), Field::ExportT2},
+    {obis::ExportT3.key(), Field::ExportT3},
+    {obis::ExportT4.key(), Field::ExportT4},
+    {obis::PowerImport.key(), Field::PowerImport},
+    {obis::PowerExport.key(), Field::PowerExport},
+    {obis::PowerL1Import.key(), Field::PowerL1Import},
+    {obis::PowerL2Import.key(), Field::PowerL2Import},
+    {obis::PowerL3Import.key(), Field::PowerL3Import},
+    {obis::PowerL1Export.key(), Field::PowerL1Export},
+    {obis::PowerL2Export.key(), Field::PowerL2Export},
+    {obis::PowerL3Export.key(), Field::PowerL3Export},
+    {obis::VoltageL1.key(), Field::VoltageL1},
+    {obis::VoltageL2.key(), Field::VoltageL2},
+    {obis::VoltageL3.key(), Field::VoltageL3},
+    {obis::CurrentL1.key(), Field::CurrentL1},
+    {obis::CurrentL2.key(), Field::CurrentL2},
+    {obis::CurrentL3.key(), Field::CurrentL3},
+    {obis::SagsL1.key(), Field::SagsL1},
+    {obis::SagsL2.key(), Field::SagsL2},
+    {obis::SagsL3.key(), Field::SagsL3},
+    {obis::SwellsL1.key(), Field::SwellsL1},
+    {obis::SwellsL2.key(), Field::SwellsL2},
+    {obis::SwellsL3.key(), Field::SwellsL3},
+    {obis::Tariff.key(), Field::Tariff},
+    {obis::PowerFailures.key(), Field::PowerFailures},
+    {obis::LongPowerFailures.key(), Field::LongPowerFailures},
+    {obis::BreakerState.key(), Field::BreakerState},
+    {obis::CurrentAverageDemand.key(), Field::CurrentAverageDemand},
+    {obis::MaximumDemandMonth.key(), Field::MaximumDemandMonth},
+    {obis::TextMessage.key(), Field::TextMessage},
+    {obis::MbusDeviceType.keyAnyChannel() | kAnyChannelTag, Field::MbusDeviceType},
+    {obis::MbusEquipmentId.keyAnyChannel() | kAnyChannelTag, Field::MbusEquipmentId},
+    {obis::MbusEquipmentIdBelgium.keyAnyChannel() | kAnyChannelTag, Field::MbusEquipmentIdBelgium},
+    {obis::MbusValue.keyAnyChannel() | kAnyChannelTag, Field::MbusValue},
+    {obis::MbusValueBelgium.keyAnyChannel() | kAnyChannelTag, Field::MbusValueBelgium},
+    {obis::MbusProfile.keyAnyChannel() | kAnyChannelTag, Field::MbusProfile},
+    {obis::MbusValveState.keyAnyChannel() | kAnyChannelTag, Field::MbusValveState},
+};
+static_assert(std::size(kFieldCodes) == std::size_t(Field::Count_) - 1, "one code per Field");
+
+// The code of each Field, to confirm a hash hit.
+constexpr auto kFieldKeys = [] {
+    std::array<std::uint64_t, std::size_t(Field::Count_)> keys {};
+    keys[0] = ~std::uint64_t(0); // Field::None matches no key
+    for (const FieldCode &code : kFieldCodes)
+        keys[std::size_t(code.field)] = code.key;
+    return keys;
+}();
+
+// Multiply-shift hash into 256 slots; the multiplier is the first of a fixed sequence that
+// gives every code its own slot, found at compile time so that adding a code needs no tuning.
+constexpr unsigned kFieldSlotBits = 8;
+constexpr unsigned fieldSlot(std::uint64_t key, std::uint64_t multiplier) noexcept
+{
+    return unsigned((key * multiplier) >> (64 - kFieldSlotBits));
+}
+
+constexpr bool collisionFree(std::uint64_t multiplier) noexcept
+{
+    std::array<bool, std::size_t(1) << kFieldSlotBits> used {};
+    for (const FieldCode &code : kFieldCodes) {
+        const unsigned slot = fieldSlot(code.key, multiplier);
+        if (used[slot])
+            return false;
+        used[slot] = true;
+    }
+    return true;
+}
+
+constexpr std::uint64_t kFieldHashMultiplier = [] {
+    std::uint64_t multiplier = 0x9E3779B97F4A7C15ull; // 2^64 / golden ratio, odd
+    for (int attempt = 0; attempt < 100000 && !collisionFree(multiplier); ++attempt)
+        multiplier += 0x2545F4914F6CDD1Eull; // even step: stays odd
+    return multiplier;
+}();
+static_assert(collisionFree(kFieldHashMultiplier), "no perfect hash multiplier found");
+
+constexpr auto kFieldSlots = [] {
+    std::array<Field, std::size_t(1) << kFieldSlotBits> slots {};
+    for (const FieldCode &code : kFieldCodes)
+        slots[fieldSlot(code.key, kFieldHashMultiplier)] = code.field;
+    return slots;
+}();
+
+constexpr Field lookupField(std::uint64_t key) noexcept
+{
+    const Field field = kFieldSlots[fieldSlot(key, kFieldHashMultiplier)];
+    return kFieldKeys[std::size_t(field)] == key ? field : Field::None;
+}
+
+// The Field for \a code: an exact code, else a channel code on M-Bus channel 1-4.
+Field fieldOf(const Obis &code) noexcept
+{
+    const std::uint64_t key = code.key();
+    const Field field = lookupField(key);
+    if (field != Field::None || code.a != 0 || code.b < 1 || code.b > 4)
+        return field;
+    return lookupField((key & ~(std::uint64_t(0xFF) << 32)) | kAnyChannelTag);
+}
+static_assert(lookupField(obis::ImportT1.key()) == Field::ImportT1);
+static_assert(lookupField(obis::MbusValue.withChannel(1).key()) == Field::None);
+static_assert(lookupField(obis::MbusValue.key() | kAnyChannelTag) == Field::MbusValue);
+static_assert(lookupField(obis::EquipmentIdAlt.key()) == Field::EquipmentIdAlt);
+static_assert(lookupField(obis::MbusEquipmentId.key() | kAnyChannelTag) == Field::MbusEquipmentId);
+
+void fillMbus(MbusChannel &ch, detail::DecodedTextCache &idCache, Field field,
+    std::span<const CosemValue> values)
+{
+    switch (field) {
+    case Field::MbusDeviceType: {
         // Empty `()` on meters with nothing attached (MCS): absent. EN 13757-3 types are a byte.
         const std::int32_t type =
             values.empty() ? -1 : Decimal::parseInt(values.front().text).value_or(-1);
         ch.deviceType = type <= 0xFF ? std::int16_t(type) : std::int16_t(-1);
         break;
     }
-    case obis::MbusEquipmentId.key():
-    case obis::MbusEquipmentIdBelgium.key():
+    case Field::MbusEquipmentId:
+    case Field::MbusEquipmentIdBelgium:
         if (!values.empty())
-            assignDecoded(ch.equipmentId, values.front());
+            assignDecoded(ch.equipmentId, values.front(), idCache);
         break;
-    case obis::MbusValue.key():
-    case obis::MbusValueBelgium.key(): {
+    case Field::MbusValue:
+    case Field::MbusValueBelgium: {
         // `(TST)(value*unit)`; the Iskra placeholder `(700101010000W)(00000000)` has no unit.
         if (values.empty())
             break;
@@ -162,7 +375,7 @@ void fillMbus(MbusChannel &ch, std::uint64_t keyAnyChannel, std::span<const Cose
         ch.unit = d ? v->unit : Unit::None;
         break;
     }
-    case obis::MbusProfile.key(): {
+    case Field::MbusProfile: {
         // DSMR 2.2/3.0: `(TST)(status)(period)(n)(obis)(unit)` + continuation `(value)`.
         if (values.size() < 7)
             break;
@@ -242,167 +455,171 @@ void Reading::fill(const Telegram &telegram)
         const auto values = telegram.valuesOf(object);
         const CosemValue *first = values.empty() ? nullptr : values.data();
 
-        switch (object.obis.key()) {
-        case obis::Version.key():
+        const Field field = fieldOf(object.obis);
+        switch (field) {
+        case Field::Version:
             if (first) {
                 version.assign(first->text);
                 versionFromDsmr = true;
             }
             break;
-        case obis::VersionBelgium.key():
+        case Field::VersionBelgium:
             flavour = Flavour::Belgium;
             if (first && !versionFromDsmr)
                 version.assign(first->text);
             break;
-        case obis::Timestamp.key():
+        case Field::Timestamp:
             if (first)
                 timestamp = Timestamp::parse(first->text);
             break;
-        case obis::EquipmentId.key():
-            takeId(equipmentId, idRank, IdMain, values);
+        case Field::EquipmentId:
+            takeId(equipmentId, m_equipmentIdCache, idRank, IdMain, values);
             break;
-        case obis::LogicalDeviceName.key():
-            takeId(equipmentId, idRank, IdLogical, values);
+        case Field::LogicalDeviceName:
+            takeId(equipmentId, m_equipmentIdCache, idRank, IdLogical, values);
             break;
-        case obis::EquipmentIdAlt.key():
-            takeId(equipmentId, idRank, IdAlt, values);
+        case Field::EquipmentIdAlt:
+            takeId(equipmentId, m_equipmentIdCache, idRank, IdAlt, values);
             break;
-        case obis::EasyMeterId.key():
-            takeId(equipmentId, idRank, IdEasyMeter, values);
+        case Field::EasyMeterId:
+            takeId(equipmentId, m_equipmentIdCache, idRank, IdEasyMeter, values);
             break;
-        case obis::EasyMeterSerial.key():
-            takeId(equipmentId, idRank, IdSerial255, values);
+        case Field::EasyMeterSerial:
+            takeId(equipmentId, m_equipmentIdCache, idRank, IdSerial255, values);
             break;
 
-        case obis::ImportTotal.key():
+        case Field::ImportTotal:
             energyImport[0] = quantity(values, Unit::Wh);
             break;
-        case obis::ImportT1.key():
+        case Field::ImportT1:
             energyImport[1] = quantity(values, Unit::Wh);
             break;
-        case obis::ImportT2.key():
+        case Field::ImportT2:
             energyImport[2] = quantity(values, Unit::Wh);
             break;
-        case obis::ImportT3.key():
+        case Field::ImportT3:
             energyImport[3] = quantity(values, Unit::Wh);
             break;
-        case obis::ImportT4.key():
+        case Field::ImportT4:
             energyImport[4] = quantity(values, Unit::Wh);
             break;
-        case obis::ExportTotal.key():
+        case Field::ExportTotal:
             energyExport[0] = quantity(values, Unit::Wh);
             break;
-        case obis::ExportT1.key():
+        case Field::ExportT1:
             energyExport[1] = quantity(values, Unit::Wh);
             break;
-        case obis::ExportT2.key():
+        case Field::ExportT2:
             energyExport[2] = quantity(values, Unit::Wh);
             break;
-        case obis::ExportT3.key():
+        case Field::ExportT3:
             energyExport[3] = quantity(values, Unit::Wh);
             break;
-        case obis::ExportT4.key():
+        case Field::ExportT4:
             energyExport[4] = quantity(values, Unit::Wh);
             break;
 
-        case obis::PowerImport.key():
+        case Field::PowerImport:
             powerImport = quantity(values, Unit::W);
             break;
-        case obis::PowerExport.key():
+        case Field::PowerExport:
             powerExport = quantity(values, Unit::W);
             break;
-        case obis::PowerL1Import.key():
+        case Field::PowerL1Import:
             phases[0].powerImport = quantity(values, Unit::W);
             break;
-        case obis::PowerL2Import.key():
+        case Field::PowerL2Import:
             phases[1].powerImport = quantity(values, Unit::W);
             break;
-        case obis::PowerL3Import.key():
+        case Field::PowerL3Import:
             phases[2].powerImport = quantity(values, Unit::W);
             break;
-        case obis::PowerL1Export.key():
+        case Field::PowerL1Export:
             phases[0].powerExport = quantity(values, Unit::W);
             break;
-        case obis::PowerL2Export.key():
+        case Field::PowerL2Export:
             phases[1].powerExport = quantity(values, Unit::W);
             break;
-        case obis::PowerL3Export.key():
+        case Field::PowerL3Export:
             phases[2].powerExport = quantity(values, Unit::W);
             break;
-        case obis::VoltageL1.key():
+        case Field::VoltageL1:
             phases[0].voltage = quantity(values, Unit::V);
             break;
-        case obis::VoltageL2.key():
+        case Field::VoltageL2:
             phases[1].voltage = quantity(values, Unit::V);
             break;
-        case obis::VoltageL3.key():
+        case Field::VoltageL3:
             phases[2].voltage = quantity(values, Unit::V);
             break;
-        case obis::CurrentL1.key():
+        case Field::CurrentL1:
             phases[0].current = quantity(values, Unit::A);
             break;
-        case obis::CurrentL2.key():
+        case Field::CurrentL2:
             phases[1].current = quantity(values, Unit::A);
             break;
-        case obis::CurrentL3.key():
+        case Field::CurrentL3:
             phases[2].current = quantity(values, Unit::A);
             break;
-        case obis::SagsL1.key():
+        case Field::SagsL1:
             phases[0].voltageSags = count(values);
             break;
-        case obis::SagsL2.key():
+        case Field::SagsL2:
             phases[1].voltageSags = count(values);
             break;
-        case obis::SagsL3.key():
+        case Field::SagsL3:
             phases[2].voltageSags = count(values);
             break;
-        case obis::SwellsL1.key():
+        case Field::SwellsL1:
             phases[0].voltageSwells = count(values);
             break;
-        case obis::SwellsL2.key():
+        case Field::SwellsL2:
             phases[1].voltageSwells = count(values);
             break;
-        case obis::SwellsL3.key():
+        case Field::SwellsL3:
             phases[2].voltageSwells = count(values);
             break;
 
-        case obis::Tariff.key():
+        case Field::Tariff:
             tariff = count(values);
             break;
-        case obis::PowerFailures.key():
+        case Field::PowerFailures:
             powerFailures = count(values);
             break;
-        case obis::LongPowerFailures.key():
+        case Field::LongPowerFailures:
             longPowerFailures = count(values);
             break;
-        case obis::BreakerState.key():
+        case Field::BreakerState:
             breakerState = count(values);
             break;
-        case obis::CurrentAverageDemand.key():
+        case Field::CurrentAverageDemand:
             averageDemand = quantity(values, Unit::W);
             break;
-        case obis::MaximumDemandMonth.key():
+        case Field::MaximumDemandMonth:
             maximumDemandMonth = quantity(values, Unit::W);
             break;
-        case obis::TextMessage.key():
+        case Field::TextMessage:
             hasTextMessage = true;
             if (first)
-                assignDecoded(textMessage, *first);
+                assignDecoded(textMessage, *first, m_textMessageCache);
             break;
 
-        default:
-            // M-Bus objects `0-n:...` with n the channel, 1-4.
-            if (object.obis.a == 0 && object.obis.b >= 1 && object.obis.b <= mbus.size()) {
-                MbusChannel &ch = mbus[object.obis.b - 1];
-                const std::uint64_t key = object.obis.keyAnyChannel();
-                if (key == obis::MbusDeviceType.key() || key == obis::MbusEquipmentId.key()
-                    || key == obis::MbusEquipmentIdBelgium.key() || key == obis::MbusValue.key()
-                    || key == obis::MbusValueBelgium.key() || key == obis::MbusProfile.key()
-                    || key == obis::MbusValveState.key()) {
-                    ch.present = true;
-                    fillMbus(ch, key, values);
-                }
-            }
+        // M-Bus objects `0-n:...` with n the channel, 1-4 (fieldOf() checked it).
+        case Field::MbusDeviceType:
+        case Field::MbusEquipmentId:
+        case Field::MbusEquipmentIdBelgium:
+        case Field::MbusValue:
+        case Field::MbusValueBelgium:
+        case Field::MbusProfile:
+        case Field::MbusValveState: {
+            const std::size_t channel = object.obis.b - 1u;
+            mbus[channel].present = true;
+            fillMbus(mbus[channel], m_mbusIdCache[channel], field, values);
+            break;
+        }
+
+        case Field::None:
+        case Field::Count_:
             break;
         }
     }
