@@ -25,7 +25,10 @@ public:
     [[nodiscard]] std::uint16_t value() const noexcept { return m_value; }
 
     /// One-shot CRC of \a bytes.
-    [[nodiscard]] static std::uint16_t compute(std::string_view bytes) noexcept { return update(0, bytes); }
+    [[nodiscard]] static std::uint16_t compute(std::string_view bytes) noexcept
+    {
+        return update(0, bytes);
+    }
     /// Continues \a crc over \a bytes.
     [[nodiscard]] static std::uint16_t update(std::uint16_t crc, std::string_view bytes) noexcept;
     /// The reference bit-by-bit algorithm; the tests check the table against it.

@@ -23,7 +23,10 @@ struct Decimal
     [[nodiscard]] static std::optional<std::int32_t> parseInt(std::string_view text) noexcept;
 
     /// The value times 10^shift, exactly (only the exponent moves).
-    [[nodiscard]] constexpr Decimal scaled(int shift) const noexcept { return {mantissa, exponent + shift}; }
+    [[nodiscard]] constexpr Decimal scaled(int shift) const noexcept
+    {
+        return {mantissa, exponent + shift};
+    }
     [[nodiscard]] double toDouble() const noexcept;
     /// Exact decimal text without exponent notation: {12345, -3} -> "12.345", {5, 3} -> "5000".
     [[nodiscard]] std::string toString() const;

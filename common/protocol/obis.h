@@ -54,11 +54,15 @@ struct Obis
     /// or `.F`; `*255` is the same as no F. The code must be followed by '(' or the end of
     /// \a text: "1-0:1.8.1x(" and "1-0:1.8.1." are not codes. \a consumed is left alone on
     /// failure.
-    [[nodiscard]] static std::optional<Obis> parse(std::string_view text, std::size_t *consumed = nullptr) noexcept;
+    [[nodiscard]] static std::optional<Obis> parse(
+        std::string_view text, std::size_t *consumed = nullptr) noexcept;
     /// "1-0:1.8.1", with "*F" appended when F is not 255.
     [[nodiscard]] std::string toString() const;
 
-    friend constexpr bool operator==(const Obis &x, const Obis &y) noexcept { return x.key() == y.key(); }
+    friend constexpr bool operator==(const Obis &x, const Obis &y) noexcept
+    {
+        return x.key() == y.key();
+    }
 };
 static_assert(sizeof(Obis) == 6, "key() loads the six groups at once");
 
@@ -121,61 +125,62 @@ inline const char *scanObisUnchecked(const char *p, Obis *out) noexcept
 /// The codes the Reading understands. M-Bus codes are given with channel 0; compare them with
 /// keyAnyChannel().
 namespace obis {
-inline constexpr Obis Version{1, 3, 0, 2, 8};              // DSMR P1 version, "50"
-inline constexpr Obis VersionBelgium{0, 0, 96, 1, 4};      // e-MUCS version, "50217"
-inline constexpr Obis Timestamp{0, 0, 1, 0, 0};
-inline constexpr Obis EquipmentId{0, 0, 96, 1, 1};
-inline constexpr Obis EquipmentIdAlt{0, 0, 96, 1, 0};      // Hungary, some 2.2 meters
-inline constexpr Obis LogicalDeviceName{0, 0, 42, 0, 0};   // Luxembourg, Hungary
-inline constexpr Obis EasyMeterId{0, 0, 96, 1, 255};
-inline constexpr Obis EasyMeterSerial{1, 0, 0, 0, 0};
-inline constexpr Obis ImportTotal{1, 0, 1, 8, 0};
-inline constexpr Obis ImportT1{1, 0, 1, 8, 1};
-inline constexpr Obis ImportT2{1, 0, 1, 8, 2};
-inline constexpr Obis ImportT3{1, 0, 1, 8, 3};
-inline constexpr Obis ImportT4{1, 0, 1, 8, 4};
-inline constexpr Obis ExportTotal{1, 0, 2, 8, 0};
-inline constexpr Obis ExportT1{1, 0, 2, 8, 1};
-inline constexpr Obis ExportT2{1, 0, 2, 8, 2};
-inline constexpr Obis ExportT3{1, 0, 2, 8, 3};
-inline constexpr Obis ExportT4{1, 0, 2, 8, 4};
-inline constexpr Obis Tariff{0, 0, 96, 14, 0};
-inline constexpr Obis PowerImport{1, 0, 1, 7, 0};
-inline constexpr Obis PowerExport{1, 0, 2, 7, 0};
-inline constexpr Obis PowerL1Import{1, 0, 21, 7, 0};
-inline constexpr Obis PowerL2Import{1, 0, 41, 7, 0};
-inline constexpr Obis PowerL3Import{1, 0, 61, 7, 0};
-inline constexpr Obis PowerL1Export{1, 0, 22, 7, 0};
-inline constexpr Obis PowerL2Export{1, 0, 42, 7, 0};
-inline constexpr Obis PowerL3Export{1, 0, 62, 7, 0};
-inline constexpr Obis VoltageL1{1, 0, 32, 7, 0};
-inline constexpr Obis VoltageL2{1, 0, 52, 7, 0};
-inline constexpr Obis VoltageL3{1, 0, 72, 7, 0};
-inline constexpr Obis CurrentL1{1, 0, 31, 7, 0};
-inline constexpr Obis CurrentL2{1, 0, 51, 7, 0};
-inline constexpr Obis CurrentL3{1, 0, 71, 7, 0};
-inline constexpr Obis PowerFailures{0, 0, 96, 7, 21};
-inline constexpr Obis LongPowerFailures{0, 0, 96, 7, 9};
-inline constexpr Obis SagsL1{1, 0, 32, 32, 0};
-inline constexpr Obis SagsL2{1, 0, 52, 32, 0};
-inline constexpr Obis SagsL3{1, 0, 72, 32, 0};
-inline constexpr Obis SwellsL1{1, 0, 32, 36, 0};
-inline constexpr Obis SwellsL2{1, 0, 52, 36, 0};
-inline constexpr Obis SwellsL3{1, 0, 72, 36, 0};
-inline constexpr Obis TextMessage{0, 0, 96, 13, 0};
-inline constexpr Obis TextMessageCode{0, 0, 96, 13, 1};
-inline constexpr Obis BreakerState{0, 0, 96, 3, 10};
-inline constexpr Obis CurrentAverageDemand{1, 0, 1, 4, 0}; // Belgium, capacity tariff
-inline constexpr Obis MaximumDemandMonth{1, 0, 1, 6, 0};   // Belgium, capacity tariff
-inline constexpr Obis MaximumDemandYear{0, 0, 98, 1, 0};   // Belgium, 13 months history
+inline constexpr Obis Version {1, 3, 0, 2, 8}; // DSMR P1 version, "50"
+inline constexpr Obis VersionBelgium {0, 0, 96, 1, 4}; // e-MUCS version, "50217"
+inline constexpr Obis Timestamp {0, 0, 1, 0, 0};
+inline constexpr Obis EquipmentId {0, 0, 96, 1, 1};
+inline constexpr Obis EquipmentIdAlt {0, 0, 96, 1, 0}; // Hungary, some 2.2 meters
+inline constexpr Obis LogicalDeviceName {0, 0, 42, 0, 0}; // Luxembourg, Hungary
+inline constexpr Obis EasyMeterId {0, 0, 96, 1, 255};
+inline constexpr Obis EasyMeterSerial {1, 0, 0, 0, 0};
+inline constexpr Obis ImportTotal {1, 0, 1, 8, 0};
+inline constexpr Obis ImportT1 {1, 0, 1, 8, 1};
+inline constexpr Obis ImportT2 {1, 0, 1, 8, 2};
+inline constexpr Obis ImportT3 {1, 0, 1, 8, 3};
+inline constexpr Obis ImportT4 {1, 0, 1, 8, 4};
+inline constexpr Obis ExportTotal {1, 0, 2, 8, 0};
+inline constexpr Obis ExportT1 {1, 0, 2, 8, 1};
+inline constexpr Obis ExportT2 {1, 0, 2, 8, 2};
+inline constexpr Obis ExportT3 {1, 0, 2, 8, 3};
+inline constexpr Obis ExportT4 {1, 0, 2, 8, 4};
+inline constexpr Obis Tariff {0, 0, 96, 14, 0};
+inline constexpr Obis PowerImport {1, 0, 1, 7, 0};
+inline constexpr Obis PowerExport {1, 0, 2, 7, 0};
+inline constexpr Obis PowerL1Import {1, 0, 21, 7, 0};
+inline constexpr Obis PowerL2Import {1, 0, 41, 7, 0};
+inline constexpr Obis PowerL3Import {1, 0, 61, 7, 0};
+inline constexpr Obis PowerL1Export {1, 0, 22, 7, 0};
+inline constexpr Obis PowerL2Export {1, 0, 42, 7, 0};
+inline constexpr Obis PowerL3Export {1, 0, 62, 7, 0};
+inline constexpr Obis VoltageL1 {1, 0, 32, 7, 0};
+inline constexpr Obis VoltageL2 {1, 0, 52, 7, 0};
+inline constexpr Obis VoltageL3 {1, 0, 72, 7, 0};
+inline constexpr Obis CurrentL1 {1, 0, 31, 7, 0};
+inline constexpr Obis CurrentL2 {1, 0, 51, 7, 0};
+inline constexpr Obis CurrentL3 {1, 0, 71, 7, 0};
+inline constexpr Obis PowerFailures {0, 0, 96, 7, 21};
+inline constexpr Obis LongPowerFailures {0, 0, 96, 7, 9};
+inline constexpr Obis SagsL1 {1, 0, 32, 32, 0};
+inline constexpr Obis SagsL2 {1, 0, 52, 32, 0};
+inline constexpr Obis SagsL3 {1, 0, 72, 32, 0};
+inline constexpr Obis SwellsL1 {1, 0, 32, 36, 0};
+inline constexpr Obis SwellsL2 {1, 0, 52, 36, 0};
+inline constexpr Obis SwellsL3 {1, 0, 72, 36, 0};
+inline constexpr Obis TextMessage {0, 0, 96, 13, 0};
+inline constexpr Obis TextMessageCode {0, 0, 96, 13, 1};
+inline constexpr Obis BreakerState {0, 0, 96, 3, 10};
+inline constexpr Obis CurrentAverageDemand {1, 0, 1, 4, 0}; // Belgium, capacity tariff
+inline constexpr Obis MaximumDemandMonth {1, 0, 1, 6, 0}; // Belgium, capacity tariff
+inline constexpr Obis MaximumDemandYear {0, 0, 98, 1, 0}; // Belgium, 13 months history
 // M-Bus, channel in B (use keyAnyChannel()):
-inline constexpr Obis MbusDeviceType{0, 0, 24, 1, 0};
-inline constexpr Obis MbusEquipmentId{0, 0, 96, 1, 0};
-inline constexpr Obis MbusEquipmentIdBelgium{0, 0, 96, 1, 1};
-inline constexpr Obis MbusValue{0, 0, 24, 2, 1};           // NL: (TST)(value*unit)
-inline constexpr Obis MbusValueBelgium{0, 0, 24, 2, 3};    // BE: (TST)(value*unit)
-inline constexpr Obis MbusProfile{0, 0, 24, 3, 0};         // 2.2/3.0: (TST)(..)(..)(..)(obis)(unit) then (value)
-inline constexpr Obis MbusValveState{0, 0, 24, 4, 0};
+inline constexpr Obis MbusDeviceType {0, 0, 24, 1, 0};
+inline constexpr Obis MbusEquipmentId {0, 0, 96, 1, 0};
+inline constexpr Obis MbusEquipmentIdBelgium {0, 0, 96, 1, 1};
+inline constexpr Obis MbusValue {0, 0, 24, 2, 1}; // NL: (TST)(value*unit)
+inline constexpr Obis MbusValueBelgium {0, 0, 24, 2, 3}; // BE: (TST)(value*unit)
+inline constexpr Obis MbusProfile {
+    0, 0, 24, 3, 0}; // 2.2/3.0: (TST)(..)(..)(..)(obis)(unit) then (value)
+inline constexpr Obis MbusValveState {0, 0, 24, 4, 0};
 } // namespace obis
 
 /// What a code means, for people: the GUI's fields view and `--decode`.
@@ -183,7 +188,7 @@ struct ObisInfo
 {
     Obis code;
     bool anyChannel = false; ///< code.b is a channel placeholder
-    std::string_view name;   ///< English, short: "Electricity delivered to client, tariff 1"
+    std::string_view name; ///< English, short: "Electricity delivered to client, tariff 1"
 };
 
 /// Looks a code up in the registry of known codes; nullptr when unknown.

@@ -15,12 +15,12 @@ namespace p1 {
 /// unitText "kW", unit W, scale 3. Views point into the frame text.
 struct CosemValue
 {
-    std::string_view text;     ///< without parentheses and unit; may contain CR/LF when the value
-                               ///< was wrapped over lines (long text messages): use plain()
+    std::string_view text; ///< without parentheses and unit; may contain CR/LF when the value
+                           ///< was wrapped over lines (long text messages): use plain()
     std::string_view unitText; ///< as sent, empty when none
     Unit unit = Unit::None;
-    std::int8_t scale = 0;     ///< power of ten from the unit prefix (kW -> 3)
-    bool wrapped = false;      ///< text spans a line break
+    std::int8_t scale = 0; ///< power of ten from the unit prefix (kW -> 3)
+    bool wrapped = false; ///< text spans a line break
 
     /// The text without line breaks.
     [[nodiscard]] std::string plain() const;
@@ -40,11 +40,12 @@ struct CosemObject
 /// every parse keeps the vectors' capacity: no allocation in steady state.
 struct Telegram
 {
-    std::string_view text;  ///< the whole frame text
+    std::string_view text; ///< the whole frame text
     std::string_view ident; ///< the header after '/', e.g. "ISK5\2M550T-1012"
     std::vector<CosemObject> objects;
     std::vector<CosemValue> values;
-    std::vector<std::string_view> unparsed; ///< lines that were not object lines (noise, bit errors)
+    std::vector<std::string_view>
+        unparsed; ///< lines that were not object lines (noise, bit errors)
 
     void clear() noexcept;
     [[nodiscard]] std::span<const CosemValue> valuesOf(const CosemObject &object) const noexcept
@@ -55,9 +56,10 @@ struct Telegram
     [[nodiscard]] const CosemObject *find(const Obis &code) const noexcept;
 };
 
-enum class ParseError : std::uint8_t {
+enum class ParseError : std::uint8_t
+{
     None,
-    NoHeader,  ///< the text does not start with "/" and an identification
+    NoHeader, ///< the text does not start with "/" and an identification
     NoObjects, ///< not a single object line
 };
 

@@ -15,10 +15,10 @@ namespace p1 {
 /// only the timestamp is flagged. Years outside 2005-2069 count as placeholders.
 struct Timestamp
 {
-    std::int64_t utcSeconds = 0;    ///< seconds since 1970-01-01T00:00:00Z (valid only)
+    std::int64_t utcSeconds = 0; ///< seconds since 1970-01-01T00:00:00Z (valid only)
     std::int16_t offsetMinutes = 0; ///< local offset from UTC: 60 or 120
-    bool present = false;           ///< the telegram had a timestamp here
-    bool valid = false;             ///< it named a real moment
+    bool present = false; ///< the telegram had a timestamp here
+    bool valid = false; ///< it named a real moment
 
     [[nodiscard]] static Timestamp parse(std::string_view text) noexcept;
     /// "2026-11-25T14:30:15+01:00"; empty when not valid.

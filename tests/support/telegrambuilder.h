@@ -17,17 +17,17 @@ namespace p1::test {
 
 struct TelegramOptions
 {
-    bool crc = true;            ///< DSMR 4+: `!` + CRC; false: DSMR 2.2/3.0 `!` only
-    bool blankLine = true;      ///< blank line after the header
+    bool crc = true; ///< DSMR 4+: `!` + CRC; false: DSMR 2.2/3.0 `!` only
+    bool blankLine = true; ///< blank line after the header
     std::string_view eol = "\r\n";
     bool lowerCaseCrc = false;
-    bool padCrc = true;         ///< "0B9F" vs "B9F"
+    bool padCrc = true; ///< "0B9F" vs "B9F"
     bool eolAfterCrc = true;
 };
 
 /// "/ident" EOL [EOL] line EOL ... "!" [CRC] [EOL]
 inline std::string buildTelegram(std::string_view ident, const std::vector<std::string> &lines,
-                                 const TelegramOptions &options = {})
+    const TelegramOptions &options = {})
 {
     std::string t;
     t += '/';
@@ -66,10 +66,16 @@ inline std::string fixCrc(std::string telegram)
     return telegram;
 }
 
-enum class Chunking { Whole, ByteByByte, Random };
+enum class Chunking
+{
+    Whole,
+    ByteByByte,
+    Random
+};
 
 /// Splits \a data into chunks: whole, one byte each, or random sizes 1-64 from \a seed.
-inline std::vector<std::string_view> chunk(std::string_view data, Chunking how, std::uint32_t seed = 1)
+inline std::vector<std::string_view> chunk(
+    std::string_view data, Chunking how, std::uint32_t seed = 1)
 {
     std::vector<std::string_view> out;
     switch (how) {
@@ -97,9 +103,12 @@ inline std::vector<std::string_view> chunk(std::string_view data, Chunking how, 
 inline const char *chunkingName(Chunking how)
 {
     switch (how) {
-    case Chunking::Whole: return "whole";
-    case Chunking::ByteByByte: return "bytewise";
-    case Chunking::Random: return "random";
+    case Chunking::Whole:
+        return "whole";
+    case Chunking::ByteByByte:
+        return "bytewise";
+    case Chunking::Random:
+        return "random";
     }
     return "?";
 }
