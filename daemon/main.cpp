@@ -7,8 +7,11 @@
 #include "io/sourcefactory.h"
 
 #include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QTimer>
+#include <QTranslator>
 
 #include <cstdio>
 
@@ -49,6 +52,15 @@ p1::SourceOptions sourceOptions(const p1::CommandLine &options)
     return s;
 }
 
+// Loads a catalogue for the system locale and installs it; false when there is none for it.
+bool installTranslator(QTranslator &translator, const QString &catalogue, const QString &folder)
+{
+    if (!translator.load(QLocale(), catalogue, u"_"_s, folder))
+        return false;
+    QCoreApplication::installTranslator(&translator);
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -56,6 +68,21 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"dbus-p1"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(P1_VERSION));
+
+    // What a person reads follows the system locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG): the
+    // help, command-line errors, --decode errors and --detect progress. The catalogues are
+    // embedded (:/i18n). Log lines stay English: they are not tr()'d, and a log is read by
+    // whoever gets the bug report. Venus sets no LANG, so there the daemon speaks English.
+    QTranslator daemonCatalogue;
+    QTranslator coreCatalogue;
+    QTranslator qtCatalogue;
+    const bool translated = installTranslator(daemonCatalogue, u"dbus-p1"_s, u":/i18n"_s);
+    installTranslator(coreCatalogue, u"p1core"_s, u":/i18n"_s);
+    // Qt's own texts (QCommandLineParser's "Usage:", "Options:") only beside ours, else a locale
+    // we have no catalogue for would get a help half in English, half in that language.
+    if (translated)
+        installTranslator(
+            qtCatalogue, u"qtbase"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath));
 
     const std::optional<p1::CommandLine> options =
         p1::CommandLine::parse(QCoreApplication::arguments());

@@ -5,7 +5,7 @@
     <name>CommandLine</name>
     <message>
         <source>Reads a P1 smart meter and publishes it on Venus OS D-Bus as a grid meter and a gas meter.</source>
-        <translation>Liest einen intelligenten Zähler über P1 aus und veröffentlicht ihn auf dem D-Bus von Venus OS als Netzzähler und Gaszähler.</translation>
+        <translation>Liest einen Smart Meter über die P1-Schnittstelle aus und veröffentlicht ihn auf dem D-Bus von Venus OS als Netzzähler und Gaszähler.</translation>
     </message>
     <message>
         <source>Displays version information.</source>
@@ -57,7 +57,7 @@
     </message>
     <message>
         <source>RATE</source>
-        <translation>RATE</translation>
+        <translation>BAUDRATE</translation>
     </message>
     <message>
         <source>For file: sources, how fast to replay: 1 is the meter&apos;s own pace, 0 as fast as possible (default: 1).</source>
@@ -93,11 +93,11 @@
     </message>
     <message>
         <source>--%1: &apos;%2&apos; is not a number of seconds%3</source>
-        <translation>--%1: „%2“ ist keine Anzahl Sekunden%3</translation>
+        <translation>--%1: „%2“ ist keine gültige Sekundenzahl%3</translation>
     </message>
     <message>
         <source> above 0</source>
-        <translation> über 0</translation>
+        <translation> größer als 0</translation>
     </message>
     <message>
         <source>--dbus: give system, session or a bus address</source>
@@ -105,11 +105,11 @@
     </message>
     <message>
         <source>--gas-service: &apos;%1&apos; is not one of gasmeter, pulsemeter, none</source>
-        <translation>--gas-service: „%1“ ist keiner von gasmeter, pulsemeter, none</translation>
+        <translation>--gas-service: „%1“ ist keiner der Werte gasmeter, pulsemeter, none</translation>
     </message>
     <message>
         <source>--baud: &apos;%1&apos; is not one of auto, 115200, 9600</source>
-        <translation>--baud: „%1“ ist keiner von auto, 115200, 9600</translation>
+        <translation>--baud: „%1“ ist keiner der Werte auto, 115200, 9600</translation>
     </message>
     <message>
         <source>--replay-speed: &apos;%1&apos; is not a speed (0 = as fast as possible, 1 = real time)</source>
@@ -117,15 +117,15 @@
     </message>
     <message>
         <source>Look for a P1 meter on the serial ports given as arguments (every serial port when none are), read-only, trying 115200 and 9600 baud for --probe-timeout each, all ports at once. Prints one JSON object per port and line: port, found, baud, version, ident, equipmentId, gas, crcOk, noCrc, rejected, bytes, and error when the port could not be read. Exit status 0 when a meter was found, 1 when none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen P1-Zähler an den als Argumente angegebenen seriellen Schnittstellen suchen (an jeder seriellen Schnittstelle, wenn keine angegeben ist), nur lesend, mit 115200 und 9600 Baud für je --probe-timeout, an allen Schnittstellen gleichzeitig. Gibt je Schnittstelle ein JSON-Objekt pro Zeile aus: port, found, baud, version, ident, equipmentId, gas, crcOk, noCrc, rejected, bytes und error, wenn die Schnittstelle nicht gelesen werden konnte. Exit-Status 0, wenn ein Zähler gefunden wurde, 1, wenn keiner.</translation>
     </message>
     <message>
         <source>--detect and --decode do not go together</source>
-        <translation type="unfinished"></translation>
+        <translation>--detect und --decode können nicht zusammen verwendet werden</translation>
     </message>
     <message>
         <source>--probe-timeout: &apos;%1&apos; is not a number of seconds above 0</source>
-        <translation type="unfinished"></translation>
+        <translation>--probe-timeout: „%1“ ist keine gültige Sekundenzahl größer als 0</translation>
     </message>
 </context>
 <context>
@@ -151,25 +151,25 @@
     <name>DetectCommand</name>
     <message>
         <source>no serial ports to scan</source>
-        <translation type="unfinished"></translation>
+        <translation>keine seriellen Schnittstellen zum Durchsuchen</translation>
     </message>
     <message numerus="yes">
         <source>scanning %n port(s) for a P1 meter, at most %1 s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>suche an %n Schnittstelle nach einem P1-Zähler, höchstens %1 s</numerusform>
+            <numerusform>suche an %n Schnittstellen nach einem P1-Zähler, höchstens %1 s</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>P1 meter found on %n port(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>P1-Zähler an %n Schnittstelle gefunden</numerusform>
+            <numerusform>P1-Zähler an %n Schnittstellen gefunden</numerusform>
         </translation>
     </message>
     <message>
         <source>no P1 meter found</source>
-        <translation type="unfinished"></translation>
+        <translation>kein P1-Zähler gefunden</translation>
     </message>
 </context>
 </TS>

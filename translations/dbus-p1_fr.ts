@@ -105,11 +105,11 @@
     </message>
     <message>
         <source>--gas-service: &apos;%1&apos; is not one of gasmeter, pulsemeter, none</source>
-        <translation>--gas-service : « %1 » n&apos;est pas l&apos;un de gasmeter, pulsemeter, none</translation>
+        <translation>--gas-service : « %1 » n&apos;est pas une des valeurs gasmeter, pulsemeter, none</translation>
     </message>
     <message>
         <source>--baud: &apos;%1&apos; is not one of auto, 115200, 9600</source>
-        <translation>--baud : « %1 » n&apos;est pas l&apos;un de auto, 115200, 9600</translation>
+        <translation>--baud : « %1 » n&apos;est pas une des valeurs auto, 115200, 9600</translation>
     </message>
     <message>
         <source>--replay-speed: &apos;%1&apos; is not a speed (0 = as fast as possible, 1 = real time)</source>
@@ -117,15 +117,15 @@
     </message>
     <message>
         <source>Look for a P1 meter on the serial ports given as arguments (every serial port when none are), read-only, trying 115200 and 9600 baud for --probe-timeout each, all ports at once. Prints one JSON object per port and line: port, found, baud, version, ident, equipmentId, gas, crcOk, noCrc, rejected, bytes, and error when the port could not be read. Exit status 0 when a meter was found, 1 when none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cherche un compteur P1 sur les ports série donnés en arguments (sur chaque port série s&apos;il n&apos;y en a aucun), en lecture seule, en essayant 115200 puis 9600 bauds pendant --probe-timeout chacun, sur tous les ports à la fois. Affiche un objet JSON par port et par ligne : port, found, baud, version, ident, equipmentId, gas, crcOk, noCrc, rejected, bytes, et error quand le port n&apos;a pas pu être lu. Code de sortie 0 si un compteur a été trouvé, 1 sinon.</translation>
     </message>
     <message>
         <source>--detect and --decode do not go together</source>
-        <translation type="unfinished"></translation>
+        <translation>--detect et --decode ne peuvent pas être utilisés ensemble</translation>
     </message>
     <message>
         <source>--probe-timeout: &apos;%1&apos; is not a number of seconds above 0</source>
-        <translation type="unfinished"></translation>
+        <translation>--probe-timeout : « %1 » n&apos;est pas un nombre de secondes supérieur à 0</translation>
     </message>
 </context>
 <context>
@@ -151,25 +151,25 @@
     <name>DetectCommand</name>
     <message>
         <source>no serial ports to scan</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun port série à examiner</translation>
     </message>
     <message numerus="yes">
         <source>scanning %n port(s) for a P1 meter, at most %1 s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>recherche d&apos;un compteur P1 sur %n port, %1 s au plus</numerusform>
+            <numerusform>recherche d&apos;un compteur P1 sur %n ports, %1 s au plus</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>P1 meter found on %n port(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>compteur P1 trouvé sur %n port</numerusform>
+            <numerusform>compteurs P1 trouvés sur %n ports</numerusform>
         </translation>
     </message>
     <message>
         <source>no P1 meter found</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun compteur P1 trouvé</translation>
     </message>
 </context>
 </TS>

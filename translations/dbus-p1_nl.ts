@@ -105,11 +105,11 @@
     </message>
     <message>
         <source>--gas-service: &apos;%1&apos; is not one of gasmeter, pulsemeter, none</source>
-        <translation>--gas-service: &apos;%1&apos; is niet een van gasmeter, pulsemeter, none</translation>
+        <translation>--gas-service: &apos;%1&apos; is geen van gasmeter, pulsemeter, none</translation>
     </message>
     <message>
         <source>--baud: &apos;%1&apos; is not one of auto, 115200, 9600</source>
-        <translation>--baud: &apos;%1&apos; is niet een van auto, 115200, 9600</translation>
+        <translation>--baud: &apos;%1&apos; is geen van auto, 115200, 9600</translation>
     </message>
     <message>
         <source>--replay-speed: &apos;%1&apos; is not a speed (0 = as fast as possible, 1 = real time)</source>
@@ -117,15 +117,15 @@
     </message>
     <message>
         <source>Look for a P1 meter on the serial ports given as arguments (every serial port when none are), read-only, trying 115200 and 9600 baud for --probe-timeout each, all ports at once. Prints one JSON object per port and line: port, found, baud, version, ident, equipmentId, gas, crcOk, noCrc, rejected, bytes, and error when the port could not be read. Exit status 0 when a meter was found, 1 when none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoek een P1-meter op de seriële poorten die als argumenten zijn opgegeven (op elke seriële poort als er geen zijn opgegeven), alleen lezend, op 115200 en 9600 baud, elk gedurende --probe-timeout, op alle poorten tegelijk. Drukt per poort één JSON-object op een regel af: port, found, baud, version, ident, equipmentId, gas, crcOk, noCrc, rejected, bytes, en error als de poort niet gelezen kon worden. Afsluitstatus 0 als er een meter gevonden is, 1 als er geen is.</translation>
     </message>
     <message>
         <source>--detect and --decode do not go together</source>
-        <translation type="unfinished"></translation>
+        <translation>--detect en --decode kunnen niet samen gebruikt worden</translation>
     </message>
     <message>
         <source>--probe-timeout: &apos;%1&apos; is not a number of seconds above 0</source>
-        <translation type="unfinished"></translation>
+        <translation>--probe-timeout: &apos;%1&apos; is geen aantal seconden groter dan 0</translation>
     </message>
 </context>
 <context>
@@ -151,25 +151,25 @@
     <name>DetectCommand</name>
     <message>
         <source>no serial ports to scan</source>
-        <translation type="unfinished"></translation>
+        <translation>geen seriële poorten om te doorzoeken</translation>
     </message>
     <message numerus="yes">
         <source>scanning %n port(s) for a P1 meter, at most %1 s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>zoeken naar een P1-meter op %n poort, hooguit %1 s</numerusform>
+            <numerusform>zoeken naar een P1-meter op %n poorten, hooguit %1 s</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>P1 meter found on %n port(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>P1-meter gevonden op %n poort</numerusform>
+            <numerusform>P1-meters gevonden op %n poorten</numerusform>
         </translation>
     </message>
     <message>
         <source>no P1 meter found</source>
-        <translation type="unfinished"></translation>
+        <translation>geen P1-meter gevonden</translation>
     </message>
 </context>
 </TS>

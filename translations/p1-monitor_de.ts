@@ -5,7 +5,7 @@
     <name>main</name>
     <message>
         <source>Sets up and debugs a P1 smart meter cable: live telegrams, CRC, decoded fields and what dbus-p1 would publish.</source>
-        <translation>Zum Einrichten und Prüfen eines P1-Kabels am intelligenten Zähler: Telegramme live, CRC, decodierte Felder und was dbus-p1 veröffentlichen würde.</translation>
+        <translation>Zum Einrichten und Prüfen eines P1-Kabels am Smart Meter: Telegramme live, CRC, decodierte Felder und was dbus-p1 veröffentlichen würde.</translation>
     </message>
     <message>
         <source>Connect at start: a serial port (ttyUSB0), tcp://HOST:PORT, file:PATH or sim:.</source>
@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>RATE</source>
-        <translation>RATE</translation>
+        <translation>BAUDRATE</translation>
     </message>
     <message>
         <source>For file: sources: 1 = the meter&apos;s pace, 0 = at once.</source>
@@ -88,7 +88,7 @@
     </message>
     <message>
         <source>The cable on %1 was unplugged or the device went away. Plug it in and connect again.</source>
-        <translation>Das Kabel an %1 wurde abgezogen oder das Gerät ist verschwunden. Einstecken und neu verbinden.</translation>
+        <translation>Das Kabel an %1 wurde getrennt oder das Gerät ist nicht mehr vorhanden. Wieder einstecken und neu verbinden.</translation>
     </message>
     <message>
         <source>Cannot reach %1 (%2). Retrying; check that the dongle is powered and on the network.</source>
@@ -201,7 +201,7 @@
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;p1-monitor&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Sets up and debugs a P1 cable: shows the smart meter&apos;s telegrams as received, their CRC, the decoded fields and what dbus-p1 would publish on Venus OS.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;p1-monitor&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Zum Einrichten und Prüfen eines P1-Kabels: zeigt die Telegramme des intelligenten Zählers wie empfangen, ihre CRC, die decodierten Felder und was dbus-p1 auf Venus OS veröffentlichen würde.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;&lt;b&gt;p1-monitor&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Zum Einrichten und Prüfen eines P1-Kabels: zeigt die Telegramme des Smart Meters wie empfangen, ihre CRC, die decodierten Felder und was dbus-p1 auf Venus OS veröffentlichen würde.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -253,7 +253,7 @@
     </message>
     <message>
         <source>Raw telegram</source>
-        <translation>Rohes Telegramm</translation>
+        <translation>Rohtelegramm</translation>
     </message>
     <message>
         <source>Decoded fields</source>
@@ -463,15 +463,15 @@
     </message>
     <message>
         <source>Reactive energy received (-R), total</source>
-        <translation>Blindenergie Lieferung (-R), gesamt</translation>
+        <translation>Blindenergie Einspeisung (-R), gesamt</translation>
     </message>
     <message>
         <source>Reactive energy received (-R), tariff 1</source>
-        <translation>Blindenergie Lieferung (-R), Tarif 1</translation>
+        <translation>Blindenergie Einspeisung (-R), Tarif 1</translation>
     </message>
     <message>
         <source>Reactive energy received (-R), tariff 2</source>
-        <translation>Blindenergie Lieferung (-R), Tarif 2</translation>
+        <translation>Blindenergie Einspeisung (-R), Tarif 2</translation>
     </message>
     <message>
         <source>Reactive energy, quadrant I</source>
@@ -491,7 +491,7 @@
     </message>
     <message>
         <source>Tariff indicator</source>
-        <translation>Tarifanzeige</translation>
+        <translation>Aktueller Tarif</translation>
     </message>
     <message>
         <source>Actual threshold electricity</source>
@@ -519,11 +519,11 @@
     </message>
     <message>
         <source>Actual electricity power delivered (+P)</source>
-        <translation>Aktuelle Leistung Bezug (+P)</translation>
+        <translation>Aktuelle Bezugsleistung (+P)</translation>
     </message>
     <message>
         <source>Actual electricity power received (-P)</source>
-        <translation>Aktuelle Leistung Einspeisung (-P)</translation>
+        <translation>Aktuelle Einspeiseleistung (-P)</translation>
     </message>
     <message>
         <source>Actual reactive power delivered (+Q)</source>
@@ -531,7 +531,7 @@
     </message>
     <message>
         <source>Actual reactive power received (-Q)</source>
-        <translation>Aktuelle Blindleistung Lieferung (-Q)</translation>
+        <translation>Aktuelle Blindleistung Einspeisung (-Q)</translation>
     </message>
     <message>
         <source>Actual reactive power, quadrant I</source>
@@ -555,7 +555,7 @@
     </message>
     <message>
         <source>Actual apparent power received (-S)</source>
-        <translation>Aktuelle Scheinleistung Lieferung (-S)</translation>
+        <translation>Aktuelle Scheinleistung Einspeisung (-S)</translation>
     </message>
     <message>
         <source>Power factor</source>
@@ -651,11 +651,11 @@
     </message>
     <message>
         <source>Number of power failures in any phase</source>
-        <translation>Anzahl der Stromausfälle in einer beliebigen Phase</translation>
+        <translation>Anzahl der Stromausfälle (alle Phasen)</translation>
     </message>
     <message>
         <source>Number of long power failures in any phase</source>
-        <translation>Anzahl der langen Stromausfälle in einer beliebigen Phase</translation>
+        <translation>Anzahl der langen Stromausfälle (alle Phasen)</translation>
     </message>
     <message>
         <source>Power failure event log</source>

@@ -80,7 +80,7 @@
     </message>
     <message>
         <source>No permission to open %1. Add your user to the dialout group (sudo usermod -aG dialout $USER), then log out and in again.</source>
-        <translation>Pas la permission d&apos;ouvrir %1. Ajoutez votre utilisateur au groupe dialout (sudo usermod -aG dialout $USER), puis déconnectez-vous et reconnectez-vous.</translation>
+        <translation>Pas d&apos;autorisation pour ouvrir %1. Ajoutez votre utilisateur au groupe dialout (sudo usermod -aG dialout $USER), puis déconnectez-vous et reconnectez-vous.</translation>
     </message>
     <message>
         <source>%1 is in use by another program (dbus-p1, ModemManager or a serial terminal?). Stop it, then connect again.</source>
@@ -371,7 +371,7 @@
     </message>
     <message>
         <source>Version information (Belgium)</source>
-        <translation>Information de version (Belgique)</translation>
+        <translation>Informations de version (Belgique)</translation>
     </message>
     <message>
         <source>Date-time stamp</source>
@@ -407,43 +407,43 @@
     </message>
     <message>
         <source>Electricity delivered to client, total</source>
-        <translation>Index prélèvement, total</translation>
+        <translation>Index de prélèvement, total</translation>
     </message>
     <message>
         <source>Electricity delivered to client, tariff 1</source>
-        <translation>Index prélèvement, tarif 1</translation>
+        <translation>Index de prélèvement, tarif 1</translation>
     </message>
     <message>
         <source>Electricity delivered to client, tariff 2</source>
-        <translation>Index prélèvement, tarif 2</translation>
+        <translation>Index de prélèvement, tarif 2</translation>
     </message>
     <message>
         <source>Electricity delivered to client, tariff 3</source>
-        <translation>Index prélèvement, tarif 3</translation>
+        <translation>Index de prélèvement, tarif 3</translation>
     </message>
     <message>
         <source>Electricity delivered to client, tariff 4</source>
-        <translation>Index prélèvement, tarif 4</translation>
+        <translation>Index de prélèvement, tarif 4</translation>
     </message>
     <message>
         <source>Electricity delivered by client, total</source>
-        <translation>Index injection, total</translation>
+        <translation>Index d&apos;injection, total</translation>
     </message>
     <message>
         <source>Electricity delivered by client, tariff 1</source>
-        <translation>Index injection, tarif 1</translation>
+        <translation>Index d&apos;injection, tarif 1</translation>
     </message>
     <message>
         <source>Electricity delivered by client, tariff 2</source>
-        <translation>Index injection, tarif 2</translation>
+        <translation>Index d&apos;injection, tarif 2</translation>
     </message>
     <message>
         <source>Electricity delivered by client, tariff 3</source>
-        <translation>Index injection, tarif 3</translation>
+        <translation>Index d&apos;injection, tarif 3</translation>
     </message>
     <message>
         <source>Electricity delivered by client, tariff 4</source>
-        <translation>Index injection, tarif 4</translation>
+        <translation>Index d&apos;injection, tarif 4</translation>
     </message>
     <message>
         <source>Active energy, absolute total (|+A| + |-A|)</source>
@@ -491,11 +491,11 @@
     </message>
     <message>
         <source>Tariff indicator</source>
-        <translation>Indicateur de tarif</translation>
+        <translation>Tarif en cours</translation>
     </message>
     <message>
         <source>Actual threshold electricity</source>
-        <translation>Seuil actuel d&apos;électricité</translation>
+        <translation>Seuil de puissance actuel</translation>
     </message>
     <message>
         <source>Breaker state</source>
@@ -651,15 +651,15 @@
     </message>
     <message>
         <source>Number of power failures in any phase</source>
-        <translation>Nombre de coupures sur une phase quelconque</translation>
+        <translation>Nombre de coupures de courant (toutes phases)</translation>
     </message>
     <message>
         <source>Number of long power failures in any phase</source>
-        <translation>Nombre de longues coupures sur une phase quelconque</translation>
+        <translation>Nombre de longues coupures de courant (toutes phases)</translation>
     </message>
     <message>
         <source>Power failure event log</source>
-        <translation>Journal des coupures</translation>
+        <translation>Journal des coupures de courant</translation>
     </message>
     <message>
         <source>Power failure event</source>
@@ -743,7 +743,7 @@
     </message>
     <message>
         <source>Gas meter reading, not temperature corrected</source>
-        <translation>Index gaz, non corrigé en température</translation>
+        <translation>Index du compteur de gaz, non corrigé en température</translation>
     </message>
     <message>
         <source>M-Bus meter reading profile (DSMR 2.2/3.0)</source>
@@ -1019,7 +1019,7 @@
     </message>
     <message>
         <source>%1 good, %2 bad, %3 without CRC</source>
-        <translation>%1 bons, %2 mauvais, %3 sans CRC</translation>
+        <translation>corrects : %1, erronés : %2, sans CRC : %3</translation>
     </message>
     <message>
         <source>last %1, average %2</source>

@@ -29,7 +29,7 @@
     </message>
     <message>
         <source>Language for this run: en, nl, de or fr.</source>
-        <translation>Taal voor deze keer: en, nl, de of fr.</translation>
+        <translation>Taal voor deze sessie: en, nl, de of fr.</translation>
     </message>
     <message>
         <source>LANG</source>
@@ -88,7 +88,7 @@
     </message>
     <message>
         <source>The cable on %1 was unplugged or the device went away. Plug it in and connect again.</source>
-        <translation>De kabel op %1 is losgetrokken of het apparaat is verdwenen. Sluit hem aan en verbind opnieuw.</translation>
+        <translation>De kabel op %1 is losgekoppeld of het apparaat is verdwenen. Sluit hem weer aan en verbind opnieuw.</translation>
     </message>
     <message>
         <source>Cannot reach %1 (%2). Retrying; check that the dongle is powered and on the network.</source>
@@ -383,7 +383,7 @@
     </message>
     <message>
         <source>Equipment serial number</source>
-        <translation>Serienummer van de meter</translation>
+        <translation>Serienummer van het apparaat</translation>
     </message>
     <message>
         <source>Logical device name</source>
@@ -451,27 +451,27 @@
     </message>
     <message>
         <source>Reactive energy delivered (+R), total</source>
-        <translation>Blindenergie geleverd (+R), totaal</translation>
+        <translation>Blindenergie levering (+R), totaal</translation>
     </message>
     <message>
         <source>Reactive energy delivered (+R), tariff 1</source>
-        <translation>Blindenergie geleverd (+R), tarief 1</translation>
+        <translation>Blindenergie levering (+R), tarief 1</translation>
     </message>
     <message>
         <source>Reactive energy delivered (+R), tariff 2</source>
-        <translation>Blindenergie geleverd (+R), tarief 2</translation>
+        <translation>Blindenergie levering (+R), tarief 2</translation>
     </message>
     <message>
         <source>Reactive energy received (-R), total</source>
-        <translation>Blindenergie teruggeleverd (-R), totaal</translation>
+        <translation>Blindenergie teruglevering (-R), totaal</translation>
     </message>
     <message>
         <source>Reactive energy received (-R), tariff 1</source>
-        <translation>Blindenergie teruggeleverd (-R), tarief 1</translation>
+        <translation>Blindenergie teruglevering (-R), tarief 1</translation>
     </message>
     <message>
         <source>Reactive energy received (-R), tariff 2</source>
-        <translation>Blindenergie teruggeleverd (-R), tarief 2</translation>
+        <translation>Blindenergie teruglevering (-R), tarief 2</translation>
     </message>
     <message>
         <source>Reactive energy, quadrant I</source>
@@ -499,7 +499,7 @@
     </message>
     <message>
         <source>Breaker state</source>
-        <translation>Stand van de schakelaar</translation>
+        <translation>Stand van de stroomonderbreker</translation>
     </message>
     <message>
         <source>Current limit, L1</source>
@@ -651,11 +651,11 @@
     </message>
     <message>
         <source>Number of power failures in any phase</source>
-        <translation>Aantal stroomstoringen in een willekeurige fase</translation>
+        <translation>Aantal stroomstoringen (alle fasen)</translation>
     </message>
     <message>
         <source>Number of long power failures in any phase</source>
-        <translation>Aantal lange stroomstoringen in een willekeurige fase</translation>
+        <translation>Aantal lange stroomstoringen (alle fasen)</translation>
     </message>
     <message>
         <source>Power failure event log</source>
@@ -868,7 +868,7 @@
     </message>
     <message>
         <source>List the serial ports again (after plugging in a cable)</source>
-        <translation>Seriële poorten opnieuw opsommen (na het aansluiten van een kabel)</translation>
+        <translation>De lijst met seriële poorten vernieuwen (na het aansluiten van een kabel)</translation>
     </message>
     <message>
         <source>Detect…</source>
@@ -1015,7 +1015,7 @@
     </message>
     <message>
         <source>%1 (trying)</source>
-        <translation>%1 (proberen)</translation>
+        <translation>%1 (wordt geprobeerd)</translation>
     </message>
     <message>
         <source>%1 good, %2 bad, %3 without CRC</source>

@@ -60,11 +60,11 @@
     </message>
     <message>
         <source>The device was unplugged.</source>
-        <translation>Das Gerät wurde abgezogen.</translation>
+        <translation>Das Gerät wurde getrennt.</translation>
     </message>
     <message>
         <source>The connection was lost; reconnecting.</source>
-        <translation>Die Verbindung ist abgebrochen; neuer Verbindungsversuch.</translation>
+        <translation>Die Verbindung wurde unterbrochen; sie wird neu aufgebaut.</translation>
     </message>
     <message>
         <source>End of the capture file.</source>

@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>P1 version %1</source>
-        <translation>P1 version %1</translation>
+        <translation>version P1 %1</translation>
     </message>
     <message>
         <source>%1: %2 meter %3</source>
@@ -41,7 +41,7 @@
     </message>
     <message>
         <source> (%1 valid, %2 rejected)</source>
-        <translation> (%1 valides, %2 rejetés)</translation>
+        <translation> (valides : %1, rejetés : %2)</translation>
     </message>
 </context>
 <context>

@@ -64,7 +64,7 @@
     </message>
     <message>
         <source>The connection was lost; reconnecting.</source>
-        <translation>De verbinding is verbroken; opnieuw verbinden.</translation>
+        <translation>De verbinding is verbroken; er wordt opnieuw verbonden.</translation>
     </message>
     <message>
         <source>End of the capture file.</source>
