@@ -9,8 +9,6 @@ namespace p1 {
 
 namespace {
 
-constexpr int kMaxSignificantDigits = 18;
-
 // 10^0 .. 10^18: every power an int64 holds.
 constexpr std::array<std::int64_t, 19> kPow10Int = [] {
     std::array<std::int64_t, 19> p {};
@@ -81,9 +79,27 @@ std::uint64_t magnitude(std::int64_t v) noexcept
     return v < 0 ? std::uint64_t(0) - std::uint64_t(v) : std::uint64_t(v);
 }
 
-// Decimal::parse() for texts too long for its fast path: counts significant digits.
-std::optional<Decimal> parseLong(std::string_view text) noexcept
+} // namespace
+
+std::optional<Decimal> Decimal::parse(std::string_view text) noexcept
 {
+    Decimal d;
+    if (!parse(text, d))
+        return std::nullopt;
+    return d;
+}
+
+std::optional<std::int32_t> Decimal::parseInt(std::string_view text) noexcept
+{
+    std::int32_t value = 0;
+    if (!parseInt(text, value))
+        return std::nullopt;
+    return value;
+}
+
+bool Decimal::parseLong(std::string_view text, Decimal &out) noexcept
+{
+    // Counts significant digits: leading zeros may make a long text a fine number.
     std::size_t i = 0;
     const std::size_t n = text.size();
     bool negative = false;
@@ -102,11 +118,11 @@ std::optional<Decimal> parseLong(std::string_view text) noexcept
         if (mantissa == 0 && text[i] == '0')
             continue; // leading zero
         if (++significant > kMaxSignificantDigits)
-            return std::nullopt;
+            return false;
         mantissa = mantissa * 10 + (text[i] - '0');
     }
     if (digits == 0)
-        return std::nullopt;
+        return false;
 
     if (i < n && text[i] == '.') {
         ++i;
@@ -116,82 +132,35 @@ std::optional<Decimal> parseLong(std::string_view text) noexcept
             if (mantissa == 0 && text[i] == '0')
                 continue; // still a leading zero: 0.0001 is {1, -4}
             if (++significant > kMaxSignificantDigits)
-                return std::nullopt;
+                return false;
             mantissa = mantissa * 10 + (text[i] - '0');
         }
         // "1." has no fraction digits: not the `digits[.digits]` shape.
         if (fraction == 0)
-            return std::nullopt;
+            return false;
     }
     if (i != n)
-        return std::nullopt;
+        return false;
     // A pathological run of fraction zeros must not wrap the exponent.
     if (fractionDigits > std::int64_t(std::numeric_limits<std::int32_t>::max()))
-        return std::nullopt;
+        return false;
 
-    return Decimal {negative ? -mantissa : mantissa, std::int32_t(-fractionDigits)};
+    out = Decimal {negative ? -mantissa : mantissa, std::int32_t(-fractionDigits)};
+    return true;
 }
 
-} // namespace
-
-std::optional<Decimal> Decimal::parse(std::string_view text) noexcept
+bool Decimal::parseLongInt(std::string_view text, std::int32_t &out) noexcept
 {
-    // Fast path, nearly every meter value ("001234.567", "00.884", "230.1"): at most 18
-    // characters after the sign hold at most 18 digits, so the mantissa cannot overflow and no
-    // significant digits need counting; leading zeros just add nothing. One pass, one branch per
-    // character. The Reading parses some 30 values per telegram.
-    const char *p = text.data();
-    const char *const end = p + text.size();
-    const bool negative = p != end && *p == '-';
-    if (p != end && (*p == '-' || *p == '+'))
-        ++p;
-    if (end - p <= kMaxSignificantDigits) {
-        std::int64_t mantissa = 0;
-        const char *dot = nullptr;
-        for (const char *q = p; q != end; ++q) {
-            const unsigned digit = unsigned(static_cast<unsigned char>(*q)) - '0';
-            if (digit <= 9) {
-                mantissa = mantissa * 10 + digit;
-            } else if (*q == '.' && !dot) {
-                dot = q;
-            } else {
-                return std::nullopt;
-            }
-        }
-        // `digits[.digits]`: a digit first ("", ".5" are not numbers), one after a dot ("1.").
-        if (p == end || p == dot || (dot && dot + 1 == end))
-            return std::nullopt;
-        const auto exponent = dot ? std::int32_t(dot + 1 - end) : 0;
-        return Decimal {negative ? -mantissa : mantissa, exponent};
-    }
-    return parseLong(text);
-}
-
-std::optional<std::int32_t> Decimal::parseInt(std::string_view text) noexcept
-{
-    if (text.empty())
-        return std::nullopt;
-    // Fast path, every counter a meter sends ("00012", "0002"): nine digits always fit an int32,
-    // so no overflow check per digit.
-    if (text.size() <= 9) {
-        std::int32_t value = 0;
-        for (const char c : text) {
-            const unsigned digit = unsigned(static_cast<unsigned char>(c)) - '0';
-            if (digit > 9)
-                return std::nullopt;
-            value = value * 10 + std::int32_t(digit);
-        }
-        return value;
-    }
     std::int64_t value = 0;
     for (const char c : text) {
         if (!isDigit(c))
-            return std::nullopt;
+            return false;
         value = value * 10 + (c - '0');
         if (value > std::numeric_limits<std::int32_t>::max())
-            return std::nullopt;
+            return false;
     }
-    return std::int32_t(value);
+    out = std::int32_t(value);
+    return true;
 }
 
 double Decimal::toDouble() const noexcept

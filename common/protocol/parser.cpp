@@ -104,14 +104,18 @@ public:
             if (c == '!') // the footer ends the telegram; whatever follows is not ours
                 break;
             if (isDigit(c)) {
-                Obis code;
-                if (const char *open = scanObis(p, &code)) {
-                    m_out.objects.push_back(
-                        {code, {p, std::size_t(open - p)}, std::uint32_t(m_out.values.size()), 0});
+                // Scanned straight into its place: a code assembled on the stack byte by byte
+                // and then copied is reloaded wider than it was stored, which stalls store
+                // forwarding on every line.
+                CosemObject &object = m_out.objects.emplace_back();
+                if (const char *open = scanObis(p, &object.obis)) {
+                    object.obisText = {p, std::size_t(open - p)};
+                    object.firstValue = std::uint32_t(m_out.values.size());
                     p = parseValues(open);
                     canContinue = true;
                     continue;
                 }
+                m_out.objects.pop_back();
             } else if (c == '(' && canContinue) {
                 p = parseValues(p);
                 continue;

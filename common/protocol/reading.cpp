@@ -101,29 +101,36 @@ const CosemValue *measurement(std::span<const CosemValue> values) noexcept
     return &values.back();
 }
 
-// The value in base units when its unit is \a expected. A zero may come without a unit
-// ("zero values may carry no unit"); anything else in a foreign unit is not this quantity
-// (`0-0:17.0.0(016*A)` is a current limit, not the kW threshold), so it is dropped.
-std::optional<Decimal> quantity(std::span<const CosemValue> values, Unit expected) noexcept
+// Sets \a field to the value in base units when its unit is \a expected. A zero may come
+// without a unit ("zero values may carry no unit"); anything else in a foreign unit is not this
+// quantity (`0-0:17.0.0(016*A)` is a current limit, not the kW threshold), so \a field is
+// cleared. Written in place, not returned as an optional: assembling one on the stack and
+// copying it out costs more than the parse (GCC reloads it wider than it stored it).
+void setQuantity(
+    std::optional<Decimal> &field, std::span<const CosemValue> values, Unit expected) noexcept
 {
     const CosemValue *v = measurement(values);
-    if (!v)
-        return std::nullopt;
-    const auto d = Decimal::parse(v->text);
-    if (!d)
-        return std::nullopt;
-    if (v->unit == expected)
-        return d->scaled(v->scale);
-    if (v->unit == Unit::None && v->unitText.empty() && d->mantissa == 0)
-        return Decimal {};
-    return std::nullopt;
+    Decimal d;
+    if (v && Decimal::parse(v->text, d)) {
+        if (v->unit == expected) {
+            field.emplace(Decimal {d.mantissa, d.exponent + v->scale});
+            return;
+        }
+        if (v->unit == Unit::None && v->unitText.empty() && d.mantissa == 0) {
+            field.emplace();
+            return;
+        }
+    }
+    field.reset();
 }
 
-std::optional<std::int32_t> count(std::span<const CosemValue> values) noexcept
+void setCount(std::optional<std::int32_t> &field, std::span<const CosemValue> values) noexcept
 {
-    if (values.empty())
-        return std::nullopt;
-    return Decimal::parseInt(values.front().text);
+    std::int32_t n = 0;
+    if (!values.empty() && Decimal::parseInt(values.front().text, n))
+        field.emplace(n);
+    else
+        field.reset();
 }
 
 // Precedence of the equipment id sources: a higher rank replaces a lower one, whatever the
@@ -349,8 +356,9 @@ void fillMbus(MbusChannel &ch, detail::DecodedTextCache &idCache, Field field,
     switch (field) {
     case Field::MbusDeviceType: {
         // Empty `()` on meters with nothing attached (MCS): absent. EN 13757-3 types are a byte.
-        const std::int32_t type =
-            values.empty() ? -1 : Decimal::parseInt(values.front().text).value_or(-1);
+        std::int32_t type = -1;
+        if (values.empty() || !Decimal::parseInt(values.front().text, type))
+            type = -1;
         ch.deviceType = type <= 0xFF ? std::int16_t(type) : std::int16_t(-1);
         break;
     }
@@ -370,9 +378,14 @@ void fillMbus(MbusChannel &ch, detail::DecodedTextCache &idCache, Field field,
             if (v == &values.front())
                 v = &values.back();
         }
-        const auto d = Decimal::parse(v->text);
-        ch.value = d ? std::optional<Decimal>(d->scaled(v->scale)) : std::nullopt;
-        ch.unit = d ? v->unit : Unit::None;
+        Decimal d;
+        if (Decimal::parse(v->text, d)) {
+            ch.value.emplace(d.scaled(v->scale));
+            ch.unit = v->unit;
+        } else {
+            ch.value.reset();
+            ch.unit = Unit::None;
+        }
         break;
     }
     case Field::MbusProfile: {
@@ -384,9 +397,14 @@ void fillMbus(MbusChannel &ch, detail::DecodedTextCache &idCache, Field field,
         UnitScale unit = parseUnit(values[5].text);
         if (last.unit != Unit::None)
             unit = {last.unit, last.scale};
-        const auto d = Decimal::parse(last.text);
-        ch.value = d ? std::optional<Decimal>(d->scaled(unit.scale)) : std::nullopt;
-        ch.unit = d ? unit.unit : Unit::None;
+        Decimal d;
+        if (Decimal::parse(last.text, d)) {
+            ch.value.emplace(d.scaled(unit.scale));
+            ch.unit = unit.unit;
+        } else {
+            ch.value.reset();
+            ch.unit = Unit::None;
+        }
         break;
     }
     default:
@@ -489,114 +507,114 @@ void Reading::fill(const Telegram &telegram)
             break;
 
         case Field::ImportTotal:
-            energyImport[0] = quantity(values, Unit::Wh);
+            setQuantity(energyImport[0], values, Unit::Wh);
             break;
         case Field::ImportT1:
-            energyImport[1] = quantity(values, Unit::Wh);
+            setQuantity(energyImport[1], values, Unit::Wh);
             break;
         case Field::ImportT2:
-            energyImport[2] = quantity(values, Unit::Wh);
+            setQuantity(energyImport[2], values, Unit::Wh);
             break;
         case Field::ImportT3:
-            energyImport[3] = quantity(values, Unit::Wh);
+            setQuantity(energyImport[3], values, Unit::Wh);
             break;
         case Field::ImportT4:
-            energyImport[4] = quantity(values, Unit::Wh);
+            setQuantity(energyImport[4], values, Unit::Wh);
             break;
         case Field::ExportTotal:
-            energyExport[0] = quantity(values, Unit::Wh);
+            setQuantity(energyExport[0], values, Unit::Wh);
             break;
         case Field::ExportT1:
-            energyExport[1] = quantity(values, Unit::Wh);
+            setQuantity(energyExport[1], values, Unit::Wh);
             break;
         case Field::ExportT2:
-            energyExport[2] = quantity(values, Unit::Wh);
+            setQuantity(energyExport[2], values, Unit::Wh);
             break;
         case Field::ExportT3:
-            energyExport[3] = quantity(values, Unit::Wh);
+            setQuantity(energyExport[3], values, Unit::Wh);
             break;
         case Field::ExportT4:
-            energyExport[4] = quantity(values, Unit::Wh);
+            setQuantity(energyExport[4], values, Unit::Wh);
             break;
 
         case Field::PowerImport:
-            powerImport = quantity(values, Unit::W);
+            setQuantity(powerImport, values, Unit::W);
             break;
         case Field::PowerExport:
-            powerExport = quantity(values, Unit::W);
+            setQuantity(powerExport, values, Unit::W);
             break;
         case Field::PowerL1Import:
-            phases[0].powerImport = quantity(values, Unit::W);
+            setQuantity(phases[0].powerImport, values, Unit::W);
             break;
         case Field::PowerL2Import:
-            phases[1].powerImport = quantity(values, Unit::W);
+            setQuantity(phases[1].powerImport, values, Unit::W);
             break;
         case Field::PowerL3Import:
-            phases[2].powerImport = quantity(values, Unit::W);
+            setQuantity(phases[2].powerImport, values, Unit::W);
             break;
         case Field::PowerL1Export:
-            phases[0].powerExport = quantity(values, Unit::W);
+            setQuantity(phases[0].powerExport, values, Unit::W);
             break;
         case Field::PowerL2Export:
-            phases[1].powerExport = quantity(values, Unit::W);
+            setQuantity(phases[1].powerExport, values, Unit::W);
             break;
         case Field::PowerL3Export:
-            phases[2].powerExport = quantity(values, Unit::W);
+            setQuantity(phases[2].powerExport, values, Unit::W);
             break;
         case Field::VoltageL1:
-            phases[0].voltage = quantity(values, Unit::V);
+            setQuantity(phases[0].voltage, values, Unit::V);
             break;
         case Field::VoltageL2:
-            phases[1].voltage = quantity(values, Unit::V);
+            setQuantity(phases[1].voltage, values, Unit::V);
             break;
         case Field::VoltageL3:
-            phases[2].voltage = quantity(values, Unit::V);
+            setQuantity(phases[2].voltage, values, Unit::V);
             break;
         case Field::CurrentL1:
-            phases[0].current = quantity(values, Unit::A);
+            setQuantity(phases[0].current, values, Unit::A);
             break;
         case Field::CurrentL2:
-            phases[1].current = quantity(values, Unit::A);
+            setQuantity(phases[1].current, values, Unit::A);
             break;
         case Field::CurrentL3:
-            phases[2].current = quantity(values, Unit::A);
+            setQuantity(phases[2].current, values, Unit::A);
             break;
         case Field::SagsL1:
-            phases[0].voltageSags = count(values);
+            setCount(phases[0].voltageSags, values);
             break;
         case Field::SagsL2:
-            phases[1].voltageSags = count(values);
+            setCount(phases[1].voltageSags, values);
             break;
         case Field::SagsL3:
-            phases[2].voltageSags = count(values);
+            setCount(phases[2].voltageSags, values);
             break;
         case Field::SwellsL1:
-            phases[0].voltageSwells = count(values);
+            setCount(phases[0].voltageSwells, values);
             break;
         case Field::SwellsL2:
-            phases[1].voltageSwells = count(values);
+            setCount(phases[1].voltageSwells, values);
             break;
         case Field::SwellsL3:
-            phases[2].voltageSwells = count(values);
+            setCount(phases[2].voltageSwells, values);
             break;
 
         case Field::Tariff:
-            tariff = count(values);
+            setCount(tariff, values);
             break;
         case Field::PowerFailures:
-            powerFailures = count(values);
+            setCount(powerFailures, values);
             break;
         case Field::LongPowerFailures:
-            longPowerFailures = count(values);
+            setCount(longPowerFailures, values);
             break;
         case Field::BreakerState:
-            breakerState = count(values);
+            setCount(breakerState, values);
             break;
         case Field::CurrentAverageDemand:
-            averageDemand = quantity(values, Unit::W);
+            setQuantity(averageDemand, values, Unit::W);
             break;
         case Field::MaximumDemandMonth:
-            maximumDemandMonth = quantity(values, Unit::W);
+            setQuantity(maximumDemandMonth, values, Unit::W);
             break;
         case Field::TextMessage:
             hasTextMessage = true;
