@@ -163,7 +163,7 @@ bool Decimal::parseLongInt(std::string_view text, std::int32_t &out) noexcept
     return true;
 }
 
-double Decimal::toDouble() const noexcept
+double Decimal::toDoubleSlow() const noexcept
 {
     Decimal d = *this;
     constexpr std::int64_t kExactLimit = std::int64_t(1) << 53;
@@ -246,7 +246,7 @@ bool Decimal::equals(const Decimal &other) const noexcept
     return a.mantissa == b.mantissa && a.exponent == b.exponent;
 }
 
-Decimal Decimal::add(const Decimal &a, const Decimal &b) noexcept
+Decimal Decimal::addSlow(const Decimal &a, const Decimal &b) noexcept
 {
     Decimal x = a;
     Decimal y = b;
@@ -280,13 +280,13 @@ Decimal Decimal::add(const Decimal &a, const Decimal &b) noexcept
     }
 }
 
-Decimal Decimal::subtract(const Decimal &a, const Decimal &b) noexcept
+Decimal Decimal::subtractSlow(const Decimal &a, const Decimal &b) noexcept
 {
     Decimal negated = b;
     if (negated.mantissa == std::numeric_limits<std::int64_t>::min())
         negated = dropDigit(negated);
     negated.mantissa = -negated.mantissa;
-    return add(a, negated);
+    return addSlow(a, negated);
 }
 
 } // namespace p1

@@ -34,7 +34,7 @@ struct Decimal
     {
         return {mantissa, exponent + shift};
     }
-    [[nodiscard]] double toDouble() const noexcept;
+    [[nodiscard]] inline double toDouble() const noexcept;
     /// Exact decimal text without exponent notation: {12345, -3} -> "12.345", {5, 3} -> "5000".
     [[nodiscard]] std::string toString() const;
 
@@ -42,10 +42,14 @@ struct Decimal
     [[nodiscard]] bool equals(const Decimal &other) const noexcept;
     friend bool operator==(const Decimal &a, const Decimal &b) noexcept { return a.equals(b); }
 
-    [[nodiscard]] static Decimal add(const Decimal &a, const Decimal &b) noexcept;
-    [[nodiscard]] static Decimal subtract(const Decimal &a, const Decimal &b) noexcept;
+    [[nodiscard]] static inline Decimal add(const Decimal &a, const Decimal &b) noexcept;
+    [[nodiscard]] static inline Decimal subtract(const Decimal &a, const Decimal &b) noexcept;
 
 private:
+    // The out-of-line rest of the inline fast paths below.
+    [[nodiscard]] double toDoubleSlow() const noexcept;
+    [[nodiscard]] static Decimal addSlow(const Decimal &a, const Decimal &b) noexcept;
+    [[nodiscard]] static Decimal subtractSlow(const Decimal &a, const Decimal &b) noexcept;
     /// parse() for texts longer than 18 characters after the sign: counts significant digits.
     static bool parseLong(std::string_view text, Decimal &out) noexcept;
     /// parseInt() for texts longer than 9 characters: checks for overflow.
@@ -83,6 +87,44 @@ inline bool Decimal::parse(std::string_view text, Decimal &out) noexcept
     out.mantissa = negative ? -mantissa : mantissa;
     out.exponent = dot ? std::int32_t(dot + 1 - end) : 0;
     return true;
+}
+
+namespace detail {
+/// 10^0 .. 10^22, every power of ten a double holds exactly (5^22 < 2^53).
+inline constexpr double kExactPow10[23] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+    1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+} // namespace detail
+
+// The three below are inline for their common case (the mapping runs them some 30 times a
+// telegram, where a call costs as much as the work): the mantissa of a meter value is exact in a
+// double and its exponent small, and the values added or subtracted (import and export, phases,
+// tariffs) share their exponent.
+inline double Decimal::toDouble() const noexcept
+{
+    // Both operands exact, so one IEEE operation rounds correctly.
+    constexpr std::int64_t kExactLimit = std::int64_t(1) << 53;
+    if (mantissa > -kExactLimit && mantissa < kExactLimit && exponent >= -22 && exponent <= 22) {
+        const double m = double(mantissa);
+        return exponent >= 0 ? m * detail::kExactPow10[exponent]
+                             : m / detail::kExactPow10[-exponent];
+    }
+    return toDoubleSlow();
+}
+
+inline Decimal Decimal::add(const Decimal &a, const Decimal &b) noexcept
+{
+    std::int64_t sum = 0;
+    if (a.exponent == b.exponent && !__builtin_add_overflow(a.mantissa, b.mantissa, &sum))
+        return {sum, a.exponent};
+    return addSlow(a, b);
+}
+
+inline Decimal Decimal::subtract(const Decimal &a, const Decimal &b) noexcept
+{
+    std::int64_t difference = 0;
+    if (a.exponent == b.exponent && !__builtin_sub_overflow(a.mantissa, b.mantissa, &difference))
+        return {difference, a.exponent};
+    return subtractSlow(a, b);
 }
 
 inline bool Decimal::parseInt(std::string_view text, std::int32_t &out) noexcept

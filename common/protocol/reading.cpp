@@ -412,15 +412,26 @@ void fillMbus(MbusChannel &ch, detail::DecodedTextCache &idCache, Field field,
     }
 }
 
-std::optional<Decimal> sum(const std::array<std::optional<Decimal>, 5> &registers) noexcept
+bool sum(const std::array<std::optional<Decimal>, 5> &registers, Decimal &out) noexcept
 {
-    if (registers[0])
-        return registers[0];
-    std::optional<Decimal> total;
-    for (std::size_t i = 1; i < registers.size(); ++i)
-        if (registers[i])
-            total = total ? Decimal::add(*total, *registers[i]) : *registers[i];
-    return total;
+    if (registers[0]) {
+        out = *registers[0];
+        return true;
+    }
+    bool any = false;
+    for (std::size_t i = 1; i < registers.size(); ++i) {
+        if (registers[i]) {
+            out = any ? Decimal::add(out, *registers[i]) : *registers[i];
+            any = true;
+        }
+    }
+    return any;
+}
+
+// \a opt as an out parameter's result.
+std::optional<Decimal> optional(bool has, const Decimal &value) noexcept
+{
+    return has ? std::optional<Decimal>(value) : std::nullopt;
 }
 
 } // namespace
@@ -643,30 +654,53 @@ void Reading::fill(const Telegram &telegram)
     }
 }
 
-std::optional<Decimal> Reading::totalImport() const noexcept
+bool Reading::totalImport(Decimal &out) const noexcept
 {
-    return sum(energyImport);
+    return sum(energyImport, out);
 }
 
-std::optional<Decimal> Reading::totalExport() const noexcept
+bool Reading::totalExport(Decimal &out) const noexcept
 {
-    return sum(energyExport);
+    return sum(energyExport, out);
 }
 
-std::optional<Decimal> Reading::netPower() const noexcept
+bool Reading::netPower(Decimal &out) const noexcept
 {
-    if (powerImport || powerExport)
-        return Decimal::subtract(
-            powerImport.value_or(Decimal {}), powerExport.value_or(Decimal {}));
-    std::optional<Decimal> total;
+    if (powerImport || powerExport) {
+        out = Decimal::subtract(powerImport.value_or(Decimal {}), powerExport.value_or(Decimal {}));
+        return true;
+    }
+    bool any = false;
     for (const PhaseReading &phase : phases) {
         if (!phase.powerImport && !phase.powerExport)
             continue;
         const Decimal net = Decimal::subtract(
             phase.powerImport.value_or(Decimal {}), phase.powerExport.value_or(Decimal {}));
-        total = total ? Decimal::add(*total, net) : net;
+        out = any ? Decimal::add(out, net) : net;
+        any = true;
     }
-    return total;
+    return any;
+}
+
+std::optional<Decimal> Reading::totalImport() const noexcept
+{
+    Decimal d;
+    const bool has = totalImport(d);
+    return optional(has, d);
+}
+
+std::optional<Decimal> Reading::totalExport() const noexcept
+{
+    Decimal d;
+    const bool has = totalExport(d);
+    return optional(has, d);
+}
+
+std::optional<Decimal> Reading::netPower() const noexcept
+{
+    Decimal d;
+    const bool has = netPower(d);
+    return optional(has, d);
 }
 
 std::optional<bool> Reading::lowTariff() const noexcept

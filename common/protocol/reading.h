@@ -117,6 +117,11 @@ struct Reading
     [[nodiscard]] std::optional<Decimal> totalExport() const noexcept;
     /// Net power in W (import - export), or the sum of the phases when 1.7.0/2.7.0 are missing.
     [[nodiscard]] std::optional<Decimal> netPower() const noexcept;
+    /// The same three into \a out, returning whether there is one: the mapping's form, without
+    /// an optional to assemble and copy for every telegram.
+    [[nodiscard]] bool totalImport(Decimal &out) const noexcept;
+    [[nodiscard]] bool totalExport(Decimal &out) const noexcept;
+    [[nodiscard]] bool netPower(Decimal &out) const noexcept;
     /// Tariff is low (night) rate, taking the flavour into account; nullopt when unknown.
     [[nodiscard]] std::optional<bool> lowTariff() const noexcept;
 

@@ -2,6 +2,7 @@
 
 #include "reading.h"
 
+#include <array>
 #include <cstdio>
 #include <cstring>
 #include <iterator>
@@ -85,6 +86,14 @@ void setDecimal(VenusValue &out, const std::optional<Decimal> &value, int shift 
         out.setInvalid();
 }
 
+void setDecimal(VenusValue &out, bool has, const Decimal &value, int shift = 0) noexcept
+{
+    if (has)
+        out.set(value.scaled(shift).toDouble());
+    else
+        out.setInvalid();
+}
+
 void setInt(VenusValue &out, const std::optional<std::int32_t> &value) noexcept
 {
     if (value)
@@ -101,18 +110,26 @@ void setNonEmpty(VenusValue &out, std::string_view text)
         out.setText(text);
 }
 
-// Writes \a value as \a width decimal digits, zero padded, ending just before \a end.
-void putDigits(char *end, std::int64_t value, int width) noexcept
-{
-    for (int i = 0; i < width; ++i) {
-        *--end = char('0' + value % 10);
-        value /= 10;
+// "00".."99": two digits per lookup instead of a division by ten per digit.
+constexpr auto kDigitPairs = [] {
+    std::array<char, 200> pairs {};
+    for (std::size_t i = 0; i < 100; ++i) {
+        pairs[2 * i] = char('0' + i / 10);
+        pairs[2 * i + 1] = char('0' + i % 10);
     }
+    return pairs;
+}();
+
+// Writes \a value (0-99) as two digits at \a at.
+void putTwo(char *at, unsigned value) noexcept
+{
+    std::memcpy(at, &kDigitPairs[2 * std::size_t(value)], 2);
 }
 
 // Timestamp::toIso8601() into a stack buffer: the grid and gas services format one or two
 // timestamps per telegram, and the heap string it returns would be the only allocation of the
-// whole mapping. Same text, checked against toIso8601() in the tests.
+// whole mapping. Same text, checked against toIso8601() in the tests. A Timestamp's offset is
+// a whole number of minutes below a day, its year 2005-2069 when it comes from a telegram.
 void setTimestamp(VenusValue &out, const Timestamp &timestamp)
 {
     if (!timestamp.valid) {
@@ -126,45 +143,58 @@ void setTimestamp(VenusValue &out, const Timestamp &timestamp)
         seconds += 86400;
         --days;
     }
-    // Civil date from days since 1970-01-01 (proleptic Gregorian, 400-year eras from 0000-03-01).
+    // Civil date from days since 1970-01-01 (proleptic Gregorian, 400-year eras from 0000-03-01);
+    // within an era in 32 bits, where the divisions by constants are cheap multiplications.
     const std::int64_t z = days + 719468;
     const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const std::int64_t doe = z - era * 146097;
-    const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const std::int64_t mp = (5 * doy + 2) / 153;
-    const std::int64_t day = doy - (153 * mp + 2) / 5 + 1;
-    const std::int64_t month = mp < 10 ? mp + 3 : mp - 9;
-    const std::int64_t year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    const auto doe = std::uint32_t(z - era * 146097);
+    const std::uint32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const std::uint32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const std::uint32_t mp = (5 * doy + 2) / 153;
+    const std::uint32_t day = doy - (153 * mp + 2) / 5 + 1;
+    const std::uint32_t month = mp < 10 ? mp + 3 : mp - 9;
+    const std::int64_t year = std::int64_t(yoe) + era * 400 + (month <= 2 ? 1 : 0);
 
     // "2026-11-25T14:30:15+01:00"
     char buf[25];
-    putDigits(buf + 4, year, 4);
+    if (year >= 0 && year <= 9999) {
+        putTwo(buf, unsigned(year / 100));
+        putTwo(buf + 2, unsigned(year % 100));
+    } else {
+        std::int64_t rest = year < 0 ? -year : year; // no meter's: digits of the magnitude
+        for (int i = 3; i >= 0; --i) {
+            buf[i] = char('0' + rest % 10);
+            rest /= 10;
+        }
+    }
     buf[4] = '-';
-    putDigits(buf + 7, month, 2);
+    putTwo(buf + 5, month);
     buf[7] = '-';
-    putDigits(buf + 10, day, 2);
+    putTwo(buf + 8, day);
     buf[10] = 'T';
-    putDigits(buf + 13, seconds / 3600, 2);
+    const auto secondOfDay = unsigned(seconds);
+    putTwo(buf + 11, secondOfDay / 3600);
     buf[13] = ':';
-    putDigits(buf + 16, seconds / 60 % 60, 2);
+    putTwo(buf + 14, secondOfDay / 60 % 60);
     buf[16] = ':';
-    putDigits(buf + 19, seconds % 60, 2);
+    putTwo(buf + 17, secondOfDay % 60);
     const int offset = timestamp.offsetMinutes;
     buf[19] = offset < 0 ? '-' : '+';
-    const int magnitude = offset < 0 ? -offset : offset;
-    putDigits(buf + 22, magnitude / 60, 2);
+    const unsigned magnitude = unsigned(offset < 0 ? -offset : offset);
+    putTwo(buf + 20, magnitude / 60 % 100);
     buf[22] = ':';
-    putDigits(buf + 25, magnitude % 60, 2);
+    putTwo(buf + 23, magnitude % 60);
     out.setText(std::string_view(buf, sizeof buf));
 }
 
-std::optional<Decimal> phaseNet(const PhaseReading &phase) noexcept
+// Import - export of one phase, when it has either.
+bool phaseNet(const PhaseReading &phase, Decimal &out) noexcept
 {
     if (!phase.powerImport && !phase.powerExport)
-        return std::nullopt;
-    return Decimal::subtract(
+        return false;
+    out = Decimal::subtract(
         phase.powerImport.value_or(Decimal {}), phase.powerExport.value_or(Decimal {}));
+    return true;
 }
 
 } // namespace
@@ -245,37 +275,46 @@ std::string formatText(const PathSpec &spec, const VenusValue &value)
 
 void VenusMapper::mapGrid(const Reading &reading, GridValues &grid) const
 {
-    const std::optional<Decimal> net = reading.netPower();
-    setDecimal(grid[GridPath::AcPower], net);
+    // Plain Decimals and flags rather than optionals: this runs for every telegram, and GCC
+    // builds an optional on the stack and reloads it wider than it stored it (a stall each).
+    Decimal net;
+    const bool hasNet = reading.netPower(net);
+    setDecimal(grid[GridPath::AcPower], hasNet, net);
 
     // systemcalc sums per-phase power and never reads /Ac/Power: a meter without per-phase
     // power lines (DSMR 2.2/3.0, Austria) has its total shown on L1.
-    std::array<std::optional<Decimal>, 3> phasePower;
-    bool perPhase = false;
-    for (std::size_t i = 0; i < phasePower.size(); ++i) {
-        phasePower[i] = phaseNet(reading.phases[i]);
-        perPhase = perPhase || phasePower[i].has_value();
-    }
-    if (!perPhase)
+    std::array<Decimal, 3> phasePower;
+    std::array<bool, 3> hasPhasePower {};
+    for (std::size_t i = 0; i < phasePower.size(); ++i)
+        hasPhasePower[i] = phaseNet(reading.phases[i], phasePower[i]);
+    if (!hasPhasePower[0] && !hasPhasePower[1] && !hasPhasePower[2]) {
         phasePower[0] = net;
+        hasPhasePower[0] = hasNet;
+    }
 
     int nrOfPhases = 0;
     for (std::size_t i = 0; i < phasePower.size(); ++i) {
         const PhaseReading &phase = reading.phases[i];
         const auto offset = std::uint8_t(i);
-        setDecimal(grid[GridPath(std::uint8_t(GridPath::AcL1Power) + offset)], phasePower[i]);
+        setDecimal(grid[GridPath(std::uint8_t(GridPath::AcL1Power) + offset)], hasPhasePower[i],
+            phasePower[i]);
         setDecimal(grid[GridPath(std::uint8_t(GridPath::AcL1Voltage) + offset)], phase.voltage);
 
         // Meters send the current unsigned; give it the direction of the phase's power so
         // that power = voltage x current holds for consumers that compute with it.
-        std::optional<Decimal> current = phase.current;
-        if (current && phasePower[i]) {
-            if (current->mantissa < 0)
-                current->mantissa = -current->mantissa;
-            if (phasePower[i]->mantissa < 0)
-                current->mantissa = -current->mantissa;
+        VenusValue &current = grid[GridPath(std::uint8_t(GridPath::AcL1Current) + offset)];
+        if (phase.current) {
+            Decimal signedCurrent = *phase.current;
+            if (hasPhasePower[i]) {
+                if (signedCurrent.mantissa < 0)
+                    signedCurrent.mantissa = -signedCurrent.mantissa;
+                if (phasePower[i].mantissa < 0)
+                    signedCurrent.mantissa = -signedCurrent.mantissa;
+            }
+            current.set(signedCurrent.toDouble());
+        } else {
+            current.setInvalid();
         }
-        setDecimal(grid[GridPath(std::uint8_t(GridPath::AcL1Current) + offset)], current);
 
         setInt(grid[GridPath(std::uint8_t(GridPath::P1L1VoltageSags) + offset)], phase.voltageSags);
         setInt(grid[GridPath(std::uint8_t(GridPath::P1L1VoltageSwells) + offset)],
@@ -285,13 +324,18 @@ void VenusMapper::mapGrid(const Reading &reading, GridValues &grid) const
         if (phase.hasAny())
             nrOfPhases = int(i) + 1;
     }
-    if (nrOfPhases == 0 && net)
+    if (nrOfPhases == 0 && hasNet)
         nrOfPhases = 1;
-    setInt(grid[GridPath::NrOfPhases],
-        nrOfPhases ? std::optional<std::int32_t>(nrOfPhases) : std::nullopt);
+    if (nrOfPhases)
+        grid[GridPath::NrOfPhases].setInt(nrOfPhases);
+    else
+        grid[GridPath::NrOfPhases].setInvalid();
 
-    setDecimal(grid[GridPath::AcEnergyForward], reading.totalImport(), -3);
-    setDecimal(grid[GridPath::AcEnergyReverse], reading.totalExport(), -3);
+    Decimal total;
+    bool hasTotal = reading.totalImport(total);
+    setDecimal(grid[GridPath::AcEnergyForward], hasTotal, total, -3);
+    hasTotal = reading.totalExport(total);
+    setDecimal(grid[GridPath::AcEnergyReverse], hasTotal, total, -3);
     for (std::uint8_t t = 0; t < 4; ++t) {
         setDecimal(grid[GridPath(std::uint8_t(GridPath::P1EnergyForwardT1) + t)],
             reading.energyImport[t + 1u], -3);
@@ -306,8 +350,10 @@ void VenusMapper::mapGrid(const Reading &reading, GridValues &grid) const
 
     setInt(grid[GridPath::P1Tariff], reading.tariff);
     const std::optional<bool> low = reading.lowTariff();
-    setInt(grid[GridPath::P1LowTariff],
-        low ? std::optional<std::int32_t>(*low ? 1 : 0) : std::nullopt);
+    if (low)
+        grid[GridPath::P1LowTariff].setInt(*low ? 1 : 0);
+    else
+        grid[GridPath::P1LowTariff].setInvalid();
     setInt(grid[GridPath::P1PowerFailures], reading.powerFailures);
     setInt(grid[GridPath::P1LongPowerFailures], reading.longPowerFailures);
 
