@@ -38,6 +38,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QMap>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -79,12 +80,16 @@ constexpr int kExitOk = 0;
 constexpr int kExitOver = 1;
 constexpr int kExitSetup = 2;
 
-/// Children to kill when we are interrupted (SIGINT/SIGTERM): kill() is async-signal-safe.
+/// SIGINT/SIGTERM: the first asks the run to stop (the event loop wakes, the run fails and cleans
+/// up); a second kills the children at once (kill() is async-signal-safe) and leaves.
+std::atomic<bool> g_interrupted {false};
 std::atomic<pid_t> g_daemonPid {0};
 std::atomic<pid_t> g_busPid {0};
 
 extern "C" void onInterrupt(int)
 {
+    if (!g_interrupted.exchange(true))
+        return;
     for (pid_t pid : {g_daemonPid.load(), g_busPid.load()})
         if (pid > 0)
             ::kill(pid, SIGKILL);
@@ -234,6 +239,7 @@ public:
     std::vector<double> latencyMs;
     int received = 0; ///< every ItemsChanged, warm-up included
     qint64 measuredPaths = 0; ///< paths in the measured ItemsChanged (one PropertiesChanged each)
+    QMap<QString, int> pathCounts; ///< how often each path changed while measuring
     int unpaired = 0; ///< measured signals that matched no pending telegram
     int skipped = 0; ///< measured telegrams passed over by a later one's signal
     bool measuring = false;
@@ -256,6 +262,7 @@ public Q_SLOTS:
             items >> path >> properties;
             items.endMapEntry();
             ++measuredPaths;
+            ++pathCounts[path];
             if (path == u"/Ac/L1/Power")
                 l1 = properties.value(u"Value"_s).toDouble();
         }
@@ -307,7 +314,8 @@ private:
     void startBus();
     void openPty();
     void startDaemon();
-    void writeTelegram(const std::string &telegram);
+    qint64 writeTelegram(const std::string &telegram);
+    qint64 writeLast(const char *data, std::size_t size);
     void writeAll(const char *data, std::size_t size);
     /// Runs the event loop until \a done() or the monotonic time \a untilNs; fails when the
     /// daemon exits or the overall deadline passes.
@@ -330,6 +338,7 @@ private:
     qint64 m_daemonPid = 0;
     int m_master = -1;
     int m_slave = -1;
+    int m_preempted = 0; ///< measured telegrams whose write was preempted (see writeLast)
     QString m_port;
     QString m_service;
     std::unique_ptr<Listener> m_listener;
@@ -358,6 +367,8 @@ bool Harness::waitFor(Done done, qint64 untilNs)
             fail(u"the daemon exited (status %1) during the run; its log:\n%2"_s
                      .arg(m_daemon.exitCode())
                      .arg(daemonLog()));
+        if (g_interrupted)
+            fail(u"interrupted"_s);
         const qint64 now = nowNs();
         if (now >= m_deadlineNs)
             fail(u"deadline of %1 s passed"_s.arg(m_options.deadlineS));
@@ -502,20 +513,40 @@ void Harness::writeAll(const char *data, std::size_t size)
     }
 }
 
-/// Writes one telegram as a meter would: in one write(), or with --chunk-bytes in pieces at the
-/// pace of the 115200 baud line. Returns after the last byte is written.
-void Harness::writeTelegram(const std::string &telegram)
+/// Writes the last piece of a telegram; returns when its last byte went out: the time right
+/// after write(). The write wakes the daemon, and on a busy machine the scheduler may run it
+/// before us: a preemption between write() and reading the clock would make the latency look
+/// shorter than it is. So when this thread was switched out involuntarily meanwhile, the time
+/// right before write() is taken instead (an upper bound of the latency), and counted.
+qint64 Harness::writeLast(const char *data, std::size_t size)
 {
-    if (m_options.chunkBytes <= 0) {
-        writeAll(telegram.data(), telegram.size());
-        return;
-    }
+    rusage before {};
+    rusage after {};
+    ::getrusage(RUSAGE_THREAD, &before);
+    const qint64 start = nowNs();
+    writeAll(data, size);
+    const qint64 end = nowNs();
+    ::getrusage(RUSAGE_THREAD, &after);
+    if (after.ru_nivcsw == before.ru_nivcsw)
+        return end;
+    ++m_preempted;
+    return start;
+}
+
+/// Writes one telegram as a meter would: in one write(), or with --chunk-bytes in pieces at the
+/// pace of the 115200 baud line. Returns the time its last byte was written.
+qint64 Harness::writeTelegram(const std::string &telegram)
+{
+    if (m_options.chunkBytes <= 0)
+        return writeLast(telegram.data(), telegram.size());
     const qint64 start = nowNs();
     std::size_t at = 0;
-    while (at < telegram.size()) {
+    for (;;) {
         const std::size_t n = std::min(telegram.size() - at, std::size_t(m_options.chunkBytes));
         // A chunk leaves when its last byte would have arrived over the line.
         sleepUntil(start + qint64(double(at + n) * kWireByteUs * 1000));
+        if (at + n == telegram.size())
+            return writeLast(telegram.data() + at, n);
         writeAll(telegram.data() + at, n);
         at += n;
     }
@@ -577,12 +608,13 @@ int Harness::run()
     const CpuSample cpuBefore = sampleCpu(m_daemonPid);
     const CpuSample busBefore = sampleCpu(m_bus.processId());
     m_listener->measuring = true;
+    m_preempted = 0;
     next = nowNs();
     for (int i = 0; i < m_options.telegrams; ++i) {
         sleepUntil(next);
         const std::string telegram = nextTelegram();
-        writeTelegram(telegram);
-        m_listener->pending.push_back({nowNs(), l1Power(telegram)});
+        const qint64 lastByte = writeTelegram(telegram);
+        m_listener->pending.push_back({lastByte, l1Power(telegram)});
         next += intervalNs;
     }
     waitFor([&] { return m_listener->pending.empty(); },
@@ -671,6 +703,8 @@ int Harness::run()
     std::printf("daemon %s on %s, service %s, %s threads; limits: address space %s, stack %s\n",
         qPrintable(m_options.daemon), qPrintable(m_port), qPrintable(m_service),
         threads.constData(), asLimit.constData(), stackLimit.constData());
+    if (m_preempted > 0)
+        std::printf("writes preempted (latency from before the write): %d\n", m_preempted);
     if (lost > 0 || m_listener->unpaired > 0)
         std::printf("telegrams without an ItemsChanged: %d; signals paired with no telegram: %d\n",
             lost, m_listener->unpaired);
@@ -684,8 +718,12 @@ int Harness::run()
     }
     std::printf("\nlatency: write() of the last byte -> ItemsChanged received here; p99 is held "
                 "to the budget\n");
-    if (m_options.verbose)
+    if (m_options.verbose) {
+        std::printf("\npaths changed while measuring (times):\n");
+        for (auto it = m_listener->pathCounts.cbegin(); it != m_listener->pathCounts.cend(); ++it)
+            std::printf("  %-32s %d\n", qPrintable(it.key()), it.value());
         std::printf("\ndaemon log:\n%s", qPrintable(daemonLog()));
+    }
     std::fflush(stdout);
     if (stopStatus != 0)
         fail(u"the daemon exited with %1 on SIGTERM (expected 0); its log:\n%2"_s.arg(stopStatus)
@@ -699,7 +737,7 @@ std::optional<Options> parseOptions(const QStringList &arguments)
     parser.setApplicationDescription(u"Measures dbus-p1's budgets (DESIGN.md §7) under the Venus "
                                      "service limits, on a private bus and a pty. Exit status 0: "
                                      "within budget, 1: over budget, 2: could not measure."_s);
-    parser.addHelpOption();
+    const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption daemon(
         u"daemon"_s, u"The dbus-p1 binary (default: dbus-p1 next to this program)."_s, u"PATH"_s);
     const QCommandLineOption telegrams(
@@ -718,7 +756,18 @@ std::optional<Options> parseOptions(const QStringList &arguments)
         u"Seconds for the whole run (default: 60, more when the run needs it)."_s, u"S"_s, u"60"_s);
     const QCommandLineOption verbose({u"v"_s, u"verbose"_s}, u"Print the daemon's log too."_s);
     parser.addOptions({daemon, telegrams, interval, warmup, chunk, deadline, verbose});
-    parser.process(arguments);
+    // parse(), not process(): process() exits with 1 on a bad option, and 1 means over budget.
+    if (!parser.parse(arguments)) {
+        std::fprintf(stderr, "p1-daemon-budget: %s\n", qPrintable(parser.errorText()));
+        return std::nullopt;
+    }
+    if (parser.isSet(help))
+        parser.showHelp(0);
+    if (!parser.positionalArguments().isEmpty()) {
+        std::fprintf(stderr, "p1-daemon-budget: unexpected argument '%s'\n",
+            qPrintable(parser.positionalArguments().constFirst()));
+        return std::nullopt;
+    }
 
     Options o;
     o.daemon = parser.isSet(daemon) ? parser.value(daemon)
