@@ -25,6 +25,8 @@ bool isHexTextCode(const Obis &o)
             || (o.c == 96 && o.d == 13));
 }
 
+constexpr qsizetype kLongValue = 20;
+
 QList<QStandardItem *> makeRow(const QString &obis, const QString &meaning, const QString &value,
     const QString &unit, const QString &tooltip = QString())
 {
@@ -35,6 +37,8 @@ QList<QStandardItem *> makeRow(const QString &obis, const QString &meaning, cons
         item->setData(obis, FieldsModel::ObisRole);
         if (!tooltip.isEmpty())
             item->setToolTip(tooltip);
+        else if (row.size() == FieldsModel::ValueColumn && text.size() > kLongValue)
+            item->setToolTip(text); // the view may cut a long value (event logs, messages)
         row.append(item);
     }
     return row;

@@ -348,8 +348,17 @@ void MainWindow::showRecord(const TelegramRecord &record)
     m_raw->setHtml(RawTelegramFormatter::toHtml(record));
     m_fields->setRecord(record);
     m_fieldsView->expandAll();
+    // Group titles ("M-Bus channel 1: gas meter") span the row, so the OBIS column fits codes.
+    for (int r = 0; r < m_fields->rowCount(); ++r)
+        m_fieldsView->setFirstColumnSpanned(
+            r, QModelIndex(), m_fields->hasChildren(m_fields->index(r, 0)));
     for (int c = 0; c < FieldsModel::ColumnCount - 1; ++c)
         m_fieldsView->resizeColumnToContents(c);
+    // A power failure log or a text message can be hundreds of characters: cap the value column
+    // so the unit stays in view (the full value is in the raw view and in the cell's tooltip).
+    const int valueWidth = m_fieldsView->fontMetrics().horizontalAdvance(QLatin1Char('0')) * 26;
+    if (m_fieldsView->columnWidth(FieldsModel::ValueColumn) > valueWidth)
+        m_fieldsView->setColumnWidth(FieldsModel::ValueColumn, valueWidth);
     m_venus->setRecord(record);
     m_venusView->resizeColumnsToContents();
 }
