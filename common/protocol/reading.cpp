@@ -195,7 +195,9 @@ enum class Field : std::uint8_t
     CurrentL1,
     CurrentL2,
     CurrentL3,
-    SagsL1,
+    CurrentAverageDemand,
+    MaximumDemandMonth, // last quantity
+    SagsL1, // first count
     SagsL2,
     SagsL3,
     SwellsL1,
@@ -204,9 +206,7 @@ enum class Field : std::uint8_t
     Tariff,
     PowerFailures,
     LongPowerFailures,
-    BreakerState,
-    CurrentAverageDemand,
-    MaximumDemandMonth,
+    BreakerState, // last count
     TextMessage,
     // M-Bus codes `0-n:...`, looked up with the channel n (1-4) cleared and kAnyChannelTag set.
     MbusDeviceType,
@@ -218,6 +218,33 @@ enum class Field : std::uint8_t
     MbusValveState,
     Count_
 };
+
+// Quantities (ImportTotal..MaximumDemandMonth) and counters (SagsL1..BreakerState) are most of a
+// telegram's lines. fill() handles them through tables - where the value goes, in which unit -
+// behind one range check, rather than through the jump table: an indirect jump whose target
+// changes from line to line is mispredicted far more often than a range check that sends
+// nearly every line the same way.
+constexpr std::size_t kFirstQuantity = std::size_t(Field::ImportTotal);
+constexpr std::size_t kQuantityCount = std::size_t(Field::MaximumDemandMonth) + 1 - kFirstQuantity;
+constexpr std::size_t kFirstCount = std::size_t(Field::SagsL1);
+constexpr std::size_t kCountCount = std::size_t(Field::BreakerState) + 1 - kFirstCount;
+
+// The unit of each quantity, in Field order.
+constexpr Unit kQuantityUnits[kQuantityCount] = {
+    Unit::Wh, Unit::Wh, Unit::Wh, Unit::Wh, Unit::Wh, // ImportTotal, ImportT1-4
+    Unit::Wh, Unit::Wh, Unit::Wh, Unit::Wh, Unit::Wh, // ExportTotal, ExportT1-4
+    Unit::W, Unit::W, // PowerImport, PowerExport
+    Unit::W, Unit::W, Unit::W, Unit::W, Unit::W, Unit::W, // PowerL1-3Import, PowerL1-3Export
+    Unit::V, Unit::V, Unit::V, // VoltageL1-3
+    Unit::A, Unit::A, Unit::A, // CurrentL1-3
+    Unit::W, Unit::W, // CurrentAverageDemand, MaximumDemandMonth
+};
+static_assert(std::size_t(Field::ExportTotal) - kFirstQuantity == 5
+        && std::size_t(Field::PowerImport) - kFirstQuantity == 10
+        && std::size_t(Field::VoltageL1) - kFirstQuantity == 18
+        && std::size_t(Field::CurrentL1) - kFirstQuantity == 21
+        && std::size_t(Field::CurrentAverageDemand) - kFirstQuantity == 24,
+    "kQuantityUnits follows the Field order");
 
 // Set on the keys of channel codes: no real key has it (keys are 48 bits), so an exact lookup
 // never finds a channel code and the other way round.
@@ -480,11 +507,32 @@ void Reading::fill(const Telegram &telegram)
     int idRank = IdNone;
     bool versionFromDsmr = false;
 
+    // Where each quantity and counter goes, in Field order (see kQuantityUnits).
+    std::optional<Decimal> *const quantities[kQuantityCount] = {&energyImport[0], &energyImport[1],
+        &energyImport[2], &energyImport[3], &energyImport[4], &energyExport[0], &energyExport[1],
+        &energyExport[2], &energyExport[3], &energyExport[4], &powerImport, &powerExport,
+        &phases[0].powerImport, &phases[1].powerImport, &phases[2].powerImport,
+        &phases[0].powerExport, &phases[1].powerExport, &phases[2].powerExport, &phases[0].voltage,
+        &phases[1].voltage, &phases[2].voltage, &phases[0].current, &phases[1].current,
+        &phases[2].current, &averageDemand, &maximumDemandMonth};
+    std::optional<std::int32_t> *const counts[kCountCount] = {&phases[0].voltageSags,
+        &phases[1].voltageSags, &phases[2].voltageSags, &phases[0].voltageSwells,
+        &phases[1].voltageSwells, &phases[2].voltageSwells, &tariff, &powerFailures,
+        &longPowerFailures, &breakerState};
+
     for (const CosemObject &object : telegram.objects) {
         const auto values = telegram.valuesOf(object);
         const CosemValue *first = values.empty() ? nullptr : values.data();
 
         const Field field = fieldOf(object.obis);
+        if (const std::size_t q = std::size_t(field) - kFirstQuantity; q < kQuantityCount) {
+            setQuantity(*quantities[q], values, kQuantityUnits[q]);
+            continue;
+        }
+        if (const std::size_t c = std::size_t(field) - kFirstCount; c < kCountCount) {
+            setCount(*counts[c], values);
+            continue;
+        }
         switch (field) {
         case Field::Version:
             if (first) {
@@ -517,116 +565,6 @@ void Reading::fill(const Telegram &telegram)
             takeId(equipmentId, m_equipmentIdCache, idRank, IdSerial255, values);
             break;
 
-        case Field::ImportTotal:
-            setQuantity(energyImport[0], values, Unit::Wh);
-            break;
-        case Field::ImportT1:
-            setQuantity(energyImport[1], values, Unit::Wh);
-            break;
-        case Field::ImportT2:
-            setQuantity(energyImport[2], values, Unit::Wh);
-            break;
-        case Field::ImportT3:
-            setQuantity(energyImport[3], values, Unit::Wh);
-            break;
-        case Field::ImportT4:
-            setQuantity(energyImport[4], values, Unit::Wh);
-            break;
-        case Field::ExportTotal:
-            setQuantity(energyExport[0], values, Unit::Wh);
-            break;
-        case Field::ExportT1:
-            setQuantity(energyExport[1], values, Unit::Wh);
-            break;
-        case Field::ExportT2:
-            setQuantity(energyExport[2], values, Unit::Wh);
-            break;
-        case Field::ExportT3:
-            setQuantity(energyExport[3], values, Unit::Wh);
-            break;
-        case Field::ExportT4:
-            setQuantity(energyExport[4], values, Unit::Wh);
-            break;
-
-        case Field::PowerImport:
-            setQuantity(powerImport, values, Unit::W);
-            break;
-        case Field::PowerExport:
-            setQuantity(powerExport, values, Unit::W);
-            break;
-        case Field::PowerL1Import:
-            setQuantity(phases[0].powerImport, values, Unit::W);
-            break;
-        case Field::PowerL2Import:
-            setQuantity(phases[1].powerImport, values, Unit::W);
-            break;
-        case Field::PowerL3Import:
-            setQuantity(phases[2].powerImport, values, Unit::W);
-            break;
-        case Field::PowerL1Export:
-            setQuantity(phases[0].powerExport, values, Unit::W);
-            break;
-        case Field::PowerL2Export:
-            setQuantity(phases[1].powerExport, values, Unit::W);
-            break;
-        case Field::PowerL3Export:
-            setQuantity(phases[2].powerExport, values, Unit::W);
-            break;
-        case Field::VoltageL1:
-            setQuantity(phases[0].voltage, values, Unit::V);
-            break;
-        case Field::VoltageL2:
-            setQuantity(phases[1].voltage, values, Unit::V);
-            break;
-        case Field::VoltageL3:
-            setQuantity(phases[2].voltage, values, Unit::V);
-            break;
-        case Field::CurrentL1:
-            setQuantity(phases[0].current, values, Unit::A);
-            break;
-        case Field::CurrentL2:
-            setQuantity(phases[1].current, values, Unit::A);
-            break;
-        case Field::CurrentL3:
-            setQuantity(phases[2].current, values, Unit::A);
-            break;
-        case Field::SagsL1:
-            setCount(phases[0].voltageSags, values);
-            break;
-        case Field::SagsL2:
-            setCount(phases[1].voltageSags, values);
-            break;
-        case Field::SagsL3:
-            setCount(phases[2].voltageSags, values);
-            break;
-        case Field::SwellsL1:
-            setCount(phases[0].voltageSwells, values);
-            break;
-        case Field::SwellsL2:
-            setCount(phases[1].voltageSwells, values);
-            break;
-        case Field::SwellsL3:
-            setCount(phases[2].voltageSwells, values);
-            break;
-
-        case Field::Tariff:
-            setCount(tariff, values);
-            break;
-        case Field::PowerFailures:
-            setCount(powerFailures, values);
-            break;
-        case Field::LongPowerFailures:
-            setCount(longPowerFailures, values);
-            break;
-        case Field::BreakerState:
-            setCount(breakerState, values);
-            break;
-        case Field::CurrentAverageDemand:
-            setQuantity(averageDemand, values, Unit::W);
-            break;
-        case Field::MaximumDemandMonth:
-            setQuantity(maximumDemandMonth, values, Unit::W);
-            break;
         case Field::TextMessage:
             hasTextMessage = true;
             if (first)
@@ -647,8 +585,7 @@ void Reading::fill(const Telegram &telegram)
             break;
         }
 
-        case Field::None:
-        case Field::Count_:
+        default: // None, and the quantities and counters handled above
             break;
         }
     }

@@ -88,15 +88,6 @@ std::optional<int> prefixScale(char c) noexcept
     }
 }
 
-// Up to 8 characters as one integer, first character in the low byte.
-constexpr std::uint64_t pack(std::string_view text) noexcept
-{
-    std::uint64_t v = 0;
-    for (std::size_t i = 0; i < text.size() && i < 8; ++i)
-        v |= std::uint64_t(static_cast<unsigned char>(text[i])) << (8 * i);
-    return v;
-}
-
 } // namespace
 
 UnitScale parseUnit(std::string_view text) noexcept
@@ -108,34 +99,8 @@ UnitScale parseUnit(std::string_view text) noexcept
 
     // Fast path: the spellings meters actually send, as one integer compare each. This runs for
     // most values of every telegram.
-    switch (pack(text)) {
-    case pack("kWh"):
-        return {Unit::Wh, 3};
-    case pack("kW"):
-        return {Unit::W, 3};
-    case pack("V"):
-        return {Unit::V, 0};
-    case pack("A"):
-        return {Unit::A, 0};
-    case pack("m3"):
-        return {Unit::CubicMetre, 0};
-    case pack("s"):
-        return {Unit::Second, 0};
-    case pack("W"):
-        return {Unit::W, 0};
-    case pack("Wh"):
-        return {Unit::Wh, 0};
-    case pack("kvarh"):
-    case pack("kVArh"):
-        return {Unit::Varh, 3};
-    case pack("kvar"):
-    case pack("kVAr"):
-        return {Unit::Var, 3};
-    case pack("kVA"):
-        return {Unit::VA, 3};
-    default:
-        break;
-    }
+    if (UnitScale common; parseCommonUnit(packUnit(text), common))
+        return common;
 
     // Whole text first: "m3" is a unit, not milli-"3".
     if (const auto base = baseUnit(text))
