@@ -126,23 +126,9 @@ void putTwo(char *at, unsigned value) noexcept
     std::memcpy(at, &kDigitPairs[2 * std::size_t(value)], 2);
 }
 
-// Timestamp::toIso8601() into a stack buffer: the grid and gas services format one or two
-// timestamps per telegram, and the heap string it returns would be the only allocation of the
-// whole mapping. Same text, checked against toIso8601() in the tests. A Timestamp's offset is
-// a whole number of minutes below a day, its year 2005-2069 when it comes from a telegram.
-void setTimestamp(VenusValue &out, const Timestamp &timestamp)
+// "YYYY-MM-DD" of the local day \a days since 1970-01-01 into \a out.
+void formatDate(char *out, std::int64_t days) noexcept
 {
-    if (!timestamp.valid) {
-        out.setInvalid();
-        return;
-    }
-    const std::int64_t local = timestamp.utcSeconds + std::int64_t(timestamp.offsetMinutes) * 60;
-    std::int64_t days = local / 86400;
-    std::int64_t seconds = local % 86400;
-    if (seconds < 0) {
-        seconds += 86400;
-        --days;
-    }
     // Civil date from days since 1970-01-01 (proleptic Gregorian, 400-year eras from 0000-03-01);
     // within an era in 32 bits, where the divisions by constants are cheap multiplications.
     const std::int64_t z = days + 719468;
@@ -155,22 +141,47 @@ void setTimestamp(VenusValue &out, const Timestamp &timestamp)
     const std::uint32_t month = mp < 10 ? mp + 3 : mp - 9;
     const std::int64_t year = std::int64_t(yoe) + era * 400 + (month <= 2 ? 1 : 0);
 
-    // "2026-11-25T14:30:15+01:00"
-    char buf[25];
     if (year >= 0 && year <= 9999) {
-        putTwo(buf, unsigned(year / 100));
-        putTwo(buf + 2, unsigned(year % 100));
+        putTwo(out, unsigned(year / 100));
+        putTwo(out + 2, unsigned(year % 100));
     } else {
         std::int64_t rest = year < 0 ? -year : year; // no meter's: digits of the magnitude
         for (int i = 3; i >= 0; --i) {
-            buf[i] = char('0' + rest % 10);
+            out[i] = char('0' + rest % 10);
             rest /= 10;
         }
     }
-    buf[4] = '-';
-    putTwo(buf + 5, month);
-    buf[7] = '-';
-    putTwo(buf + 8, day);
+    out[4] = '-';
+    putTwo(out + 5, month);
+    out[7] = '-';
+    putTwo(out + 8, day);
+}
+
+// Timestamp::toIso8601() into a stack buffer: the grid and gas services format one or two
+// timestamps per telegram, and the heap string it returns would be the only allocation of the
+// whole mapping. Same text, checked against toIso8601() in the tests. The date comes from
+// \a cache while the day is the same.
+void setTimestamp(VenusValue &out, const Timestamp &timestamp, VenusMapper::DateCache &cache)
+{
+    if (!timestamp.valid) {
+        out.setInvalid();
+        return;
+    }
+    const std::int64_t local = timestamp.utcSeconds + std::int64_t(timestamp.offsetMinutes) * 60;
+    std::int64_t days = local / 86400;
+    std::int64_t seconds = local % 86400;
+    if (seconds < 0) {
+        seconds += 86400;
+        --days;
+    }
+    if (days != cache.day) {
+        formatDate(cache.text.data(), days);
+        cache.day = days;
+    }
+
+    // "2026-11-25T14:30:15+01:00"
+    char buf[25];
+    std::memcpy(buf, cache.text.data(), cache.text.size());
     buf[10] = 'T';
     const auto secondOfDay = unsigned(seconds);
     putTwo(buf + 11, secondOfDay / 3600);
@@ -346,7 +357,7 @@ void VenusMapper::mapGrid(const Reading &reading, GridValues &grid) const
     setNonEmpty(grid[GridPath::Serial], reading.equipmentId);
     setNonEmpty(grid[GridPath::P1Ident], reading.ident);
     setNonEmpty(grid[GridPath::P1Version], reading.version);
-    setTimestamp(grid[GridPath::P1Timestamp], reading.timestamp);
+    setTimestamp(grid[GridPath::P1Timestamp], reading.timestamp, m_date);
 
     setInt(grid[GridPath::P1Tariff], reading.tariff);
     const std::optional<bool> low = reading.lowTariff();
@@ -377,7 +388,7 @@ bool VenusMapper::mapGas(const Reading &reading, GasValues &gas)
     const double volume = meter->value->toDouble();
     gas[GasPath::Aggregate].set(volume);
     setNonEmpty(gas[GasPath::Serial], meter->equipmentId);
-    setTimestamp(gas[GasPath::P1CaptureTime], meter->captureTime);
+    setTimestamp(gas[GasPath::P1CaptureTime], meter->captureTime, m_date);
     gas[GasPath::P1Channel].setInt(meter->channel);
 
     // The meter reading moves only when the M-Bus device reports (DSMR 4 hourly, DSMR 5 every

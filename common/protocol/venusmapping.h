@@ -3,6 +3,7 @@
 #include "decimal.h"
 
 #include <array>
+#include <climits>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -167,6 +168,15 @@ public:
     /// Forgets the previous gas reading (new stream).
     void reset() noexcept;
 
+    /// The date part of a timestamp's text ("2026-11-25"), kept for the day it was made: the
+    /// calendar arithmetic is a long chain of divisions, and the day changes once a day while
+    /// the timestamps change every telegram. Internal to the mapping (public for its helper).
+    struct DateCache
+    {
+        std::int64_t day = INT64_MIN; ///< local days since 1970-01-01, INT64_MIN for none
+        std::array<char, 10> text {};
+    };
+
 private:
     struct GasSample
     {
@@ -176,6 +186,7 @@ private:
     };
     std::optional<GasSample> m_lastGas;
     std::optional<double> m_flow;
+    mutable DateCache m_date; // a cache: mapGrid() stays const in what it means
 };
 
 } // namespace p1
