@@ -227,6 +227,7 @@ struct Pending
 {
     qint64 lastByteNs = 0;
     double l1 = 0;
+    bool l1Changed = false; ///< differs from the telegram before: its ItemsChanged must carry it
 };
 
 /// Receives the grid service's ItemsChanged (QtDBus delivers signals to named slots only).
@@ -242,6 +243,7 @@ public:
     QMap<QString, int> pathCounts; ///< how often each path changed while measuring
     int unpaired = 0; ///< measured signals that matched no pending telegram
     int skipped = 0; ///< measured telegrams passed over by a later one's signal
+    int l1Missing = 0; ///< signals without the /Ac/L1/Power their telegram changed
     bool measuring = false;
 
 public Q_SLOTS:
@@ -281,6 +283,8 @@ public Q_SLOTS:
             return;
         }
         skipped += int(match - pending.begin());
+        if (!l1 && match->l1Changed)
+            ++l1Missing;
         latencyMs.push_back(double(arrived - match->lastByteNs) / 1e6);
         pending.erase(pending.begin(), match + 1);
     }
@@ -609,12 +613,15 @@ int Harness::run()
     const CpuSample busBefore = sampleCpu(m_bus.processId());
     m_listener->measuring = true;
     m_preempted = 0;
+    double lastL1 = 0;
     next = nowNs();
     for (int i = 0; i < m_options.telegrams; ++i) {
         sleepUntil(next);
         const std::string telegram = nextTelegram();
         const qint64 lastByte = writeTelegram(telegram);
-        m_listener->pending.push_back({lastByte, l1Power(telegram)});
+        const double l1 = l1Power(telegram);
+        m_listener->pending.push_back({lastByte, l1, i > 0 && l1 != lastL1});
+        lastL1 = l1;
         next += intervalNs;
     }
     waitFor([&] { return m_listener->pending.empty(); },
@@ -650,6 +657,12 @@ int Harness::run()
     const int published = int(m_listener->latencyMs.size());
     if (published == 0)
         fail(u"no measured telegram was published; the daemon's log:\n%1"_s.arg(daemonLog()));
+    // Figures of a daemon that does not publish what the telegrams say would describe some other
+    // workload (a broken build publishes next to nothing): not a measurement.
+    if (m_listener->l1Missing > published / 10)
+        fail(u"%1 of %2 ItemsChanged lack the /Ac/L1/Power their telegram changed: the daemon "
+             "does not publish the telegrams' values"_s.arg(m_listener->l1Missing)
+                 .arg(published));
 
     std::vector<double> latency = m_listener->latencyMs;
     std::sort(latency.begin(), latency.end());
