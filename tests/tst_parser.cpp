@@ -10,6 +10,8 @@
 #include <map>
 #include <memory>
 #include <random>
+#include <string>
+#include <vector>
 
 using p1::ParseError;
 using p1::Parser;
@@ -40,6 +42,8 @@ private Q_SLOTS:
     void damagedInput();
     void conformanceSmoke_data();
     void conformanceSmoke();
+    void codesAsScanned_data();
+    void codesAsScanned();
 };
 
 namespace {
@@ -783,6 +787,65 @@ void TestParser::conformanceSmoke()
     QVERIFY2(t.unparsed.empty(), dump(t).constData());
     for (const auto &object : t.objects)
         QVERIFY(object.valueCount >= 1);
+}
+
+void TestParser::codesAsScanned_data()
+{
+    // The parser recognises common codes whole, from a table of their texts, and scans the
+    // rest group by group: both must give what Obis::parse() gives for the same text. Rows by
+    // A-B; each parses a telegram of every C.D.E below (the table's codes and their
+    // neighbours), then the spellings the table must leave to the scan.
+    QTest::addColumn<int>("a");
+    QTest::addColumn<int>("b");
+    for (const int a : {0, 1})
+        for (const int b : {0, 1, 2, 3, 4, 5, 10})
+            QTest::newRow(
+                QByteArray::number(a).append('-').append(QByteArray::number(b)).constData())
+                << a << b;
+}
+
+void TestParser::codesAsScanned()
+{
+    QFETCH(int, a);
+    QFETCH(int, b);
+    const int cs[] = {0, 1, 2, 3, 4, 9, 14, 15, 17, 21, 22, 23, 24, 31, 32, 33, 41, 42, 51, 52, 61,
+        62, 71, 72, 94, 96, 98, 99, 100, 255};
+    const int ds[] = {0, 1, 2, 3, 4, 6, 7, 8, 13, 14, 32, 36, 97, 199};
+    const int es[] = {0, 1, 2, 3, 4, 5, 8, 9, 10, 19, 21, 99, 255};
+    std::string body;
+    std::vector<p1::Obis> expected;
+    for (const int c : cs)
+        for (const int d : ds)
+            for (const int e : es) {
+                const p1::Obis code {std::uint8_t(a), std::uint8_t(b), std::uint8_t(c),
+                    std::uint8_t(d), std::uint8_t(e)};
+                body += code.toString() + "(1)\r\n";
+                expected.push_back(code);
+            }
+    // Spellings of known codes that are not the table's text: scanned, same code or none.
+    const auto prefix = std::to_string(a) + '-' + std::to_string(b) + ':';
+    const std::string others[] = {prefix + "1.8.1*255", prefix + "1.8.1.255", prefix + "01.8.1",
+        prefix + "1.08.1", prefix + "96.1.1*1", prefix + "24.2.1x", prefix + "1.8"};
+    for (const std::string &text : others)
+        body += text + "(1)\r\n";
+
+    const std::string text = "/XXX5 codes\r\n\r\n" + body + "!";
+    Telegram t;
+    QCOMPARE(Parser::parse(text, t), ParseError::None);
+    QVERIFY(t.objects.size() >= expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        const auto &object = t.objects[i];
+        QCOMPARE(QByteArray::fromStdString(object.obis.toString()),
+            QByteArray::fromStdString(expected[i].toString()));
+        QCOMPARE(object.valueCount, 1u);
+    }
+    // Every object, the odd spellings included, carries what Obis::parse() makes of its text.
+    for (const auto &object : t.objects) {
+        const auto scanned = p1::Obis::parse(object.obisText);
+        QVERIFY(scanned);
+        QCOMPARE(object.obis.key(), scanned->key());
+    }
+    QCOMPARE(t.objects.size() + t.unparsed.size(), expected.size() + std::size(others));
 }
 
 QTEST_GUILESS_MAIN(TestParser)
