@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+#include <chrono>
+
 using p1::Timestamp;
 
 class TestTimestamp : public QObject
@@ -13,6 +15,10 @@ private Q_SLOTS:
     void parse();
     void defaultIsAbsent();
     void equality();
+    void everyDay_data();
+    void everyDay();
+    void notADigit_data();
+    void notADigit();
 };
 
 void TestTimestamp::parse_data()
@@ -177,6 +183,77 @@ void TestTimestamp::equality()
     QCOMPARE(Timestamp::parse("261125143015W"), Timestamp::parse("261125143015w"));
     QVERIFY(!(Timestamp::parse("261125143015W") == Timestamp::parse("261125143015S")));
     QVERIFY(!(Timestamp::parse("261125143015W") == Timestamp::parse("261125143016W")));
+}
+
+void TestTimestamp::everyDay_data()
+{
+    QTest::addColumn<int>("flag");
+    QTest::newRow("winter-W") << int('W');
+    QTest::newRow("summer-S") << int('S');
+}
+
+void TestTimestamp::everyDay()
+{
+    // Every year, month and day 0-32 of the valid range, flagged, against the calendar of
+    // <chrono>: valid exactly for real dates, and then the ISO text (made with a different
+    // date algorithm) gives back the date and time as written.
+    QFETCH(int, flag);
+    const int offset = flag == 'S' ? 120 : 60;
+    const auto two = [](int v) { return QByteArray::number(v).rightJustified(2, '0'); };
+    int valid = 0;
+    for (int y = 2005; y <= 2069; ++y) {
+        for (int m = 0; m <= 13; ++m) {
+            for (int d = 0; d <= 32; ++d) {
+                const int hh = (d + m) % 24;
+                const int mm = (d * 7 + y) % 60;
+                const int ss = (m * 13 + d) % 60;
+                const QByteArray text =
+                    two(y % 100) + two(m) + two(d) + two(hh) + two(mm) + two(ss) + char(flag);
+                const Timestamp t = Timestamp::parse({text.constData(), std::size_t(text.size())});
+                const bool real = std::chrono::year_month_day {std::chrono::year {y},
+                    std::chrono::month {unsigned(m)},
+                    std::chrono::day {
+                        unsigned(d)}}.ok();
+                QVERIFY2(t.present, text.constData());
+                QVERIFY2(t.valid == real, text.constData());
+                if (!real)
+                    continue;
+                ++valid;
+                QCOMPARE(int(t.offsetMinutes), offset);
+                const QByteArray iso = QByteArray::number(y) + '-' + two(m) + '-' + two(d) + 'T'
+                    + two(hh) + ':' + two(mm) + ':' + two(ss) + '+' + two(offset / 60) + ":00";
+                QCOMPARE(QByteArray::fromStdString(t.toIso8601()), iso);
+            }
+        }
+    }
+    QCOMPARE(valid, 23741); // the days of 2005-2069
+}
+
+void TestTimestamp::notADigit_data()
+{
+    QTest::addColumn<int>("position");
+    QTest::addColumn<int>("character");
+    for (int position = 0; position < 12; ++position)
+        for (const int c : {int('/'), int(':'), int(' '), int('a'), 0x00, 0xB0, 0xFF})
+            QTest::newRow(QByteArray::number(position)
+                              .append('-')
+                              .append(QByteArray::number(c, 16))
+                              .constData())
+                << position << c;
+}
+
+void TestTimestamp::notADigit()
+{
+    // A character that is not a digit anywhere in the twelve makes it no timestamp at all.
+    QFETCH(int, position);
+    QFETCH(int, character);
+    for (const char *shape : {"261125143015W", "261125143015"}) {
+        QByteArray text(shape);
+        text[position] = char(character);
+        const Timestamp t = Timestamp::parse({text.constData(), std::size_t(text.size())});
+        QVERIFY(!t.present);
+        QVERIFY(!t.valid);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTimestamp)
