@@ -129,7 +129,10 @@ void Mediator::onGoodTelegram()
     m_meterSeen = true;
     m_probe.stop();
     m_silence.start();
-    const qint64 interval = m_sinceGood.isValid() ? m_sinceGood.restart() : -1;
+    // /RefreshTime to the nearest 100 ms: a meter's interval jitters by a few ms, and publishing
+    // every jitter would cost an extra changed path (and PropertiesChanged message) per telegram.
+    const qint64 interval =
+        m_sinceGood.isValid() ? (m_sinceGood.restart() + 50) / 100 * 100 : qint64(-1);
     if (!m_sinceGood.isValid())
         m_sinceGood.start();
     if (first)

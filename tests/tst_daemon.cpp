@@ -204,6 +204,7 @@ private Q_SLOTS:
     void instanceAndNameFromSettings();
     void gasServiceKinds_data();
     void gasServiceKinds();
+    void refreshTimeIsTheMeterInterval();
     void tcpSourceAgainstSocatServer();
     void fileSourceExitCodes();
 
@@ -385,6 +386,28 @@ void TestDaemon::gasServiceKinds()
         QTRY_VERIFY(client.hasService(service));
         QCOMPARE(client.value(service, u"/Aggregate"_s).toDouble(), 4567.89);
     }
+}
+
+void TestDaemon::refreshTimeIsTheMeterInterval()
+{
+    // Telegrams 400 ms apart: /RefreshTime shows the interval in ms, to the nearest 100 ms so
+    // that a few ms of jitter do not change the path with every telegram.
+    QTemporaryDir dir;
+    PtyPair pty(dir.path());
+    QVERIFY(pty.ready());
+    Daemon daemon;
+    daemon.start({u"--settings-timeout"_s, u"0"_s, pty.port});
+    Client client;
+    pty.write(telegramAt(1));
+    QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid), 5000);
+    for (int second = 2; second <= 4; ++second) {
+        QTest::qWait(400);
+        pty.write(telegramAt(second));
+    }
+    QTRY_COMPARE(client.value(kGrid, u"/P1/Timestamp"_s).toString(), isoAt(4));
+    const int refresh = client.value(kGrid, u"/RefreshTime"_s).toInt();
+    QVERIFY2(refresh >= 400 && refresh <= 800, qPrintable(QString::number(refresh)));
+    QCOMPARE(refresh % 100, 0);
 }
 
 void TestDaemon::tcpSourceAgainstSocatServer()
