@@ -65,6 +65,11 @@ bool installTranslator(QTranslator &translator, const QString &catalogue, const 
 
 int main(int argc, char *argv[])
 {
+    // Qt's own poll() event loop instead of GLib's: a serial port delivers a telegram in some 16
+    // USB packets, and each wake-up costs less without GLib (p1-daemon-budget, 64-byte chunks:
+    // about 670 -> 540 us CPU per telegram, 0.4 MB less RSS). The daemon uses nothing of GLib.
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"dbus-p1"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(P1_VERSION));
