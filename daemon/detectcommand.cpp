@@ -89,7 +89,7 @@ int DetectCommand::run()
         if (ports == 0)
             printProgress(tr("no serial ports to scan"));
         else
-            printProgress(tr("scanning %n port(s) for a P1 meter, at most %1 s", nullptr, ports)
+            printProgress(tr("scanning %n port(s) for a P1 meter, at most %L1 s", nullptr, ports)
                               .arg(double(detector.deadline().count()) / 1000.0));
     });
     QObject::connect(&detector, &PortDetector::portFinished, &loop,

@@ -154,10 +154,10 @@
         <translation>keine seriellen Schnittstellen zum Durchsuchen</translation>
     </message>
     <message numerus="yes">
-        <source>scanning %n port(s) for a P1 meter, at most %1 s</source>
+        <source>scanning %n port(s) for a P1 meter, at most %L1 s</source>
         <translation>
-            <numerusform>suche an %n Schnittstelle nach einem P1-Zähler, höchstens %1 s</numerusform>
-            <numerusform>suche an %n Schnittstellen nach einem P1-Zähler, höchstens %1 s</numerusform>
+            <numerusform>suche an %n Schnittstelle nach einem P1-Zähler, höchstens %L1 s</numerusform>
+            <numerusform>suche an %n Schnittstellen nach einem P1-Zähler, höchstens %L1 s</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -154,10 +154,10 @@
         <translation>aucun port série à examiner</translation>
     </message>
     <message numerus="yes">
-        <source>scanning %n port(s) for a P1 meter, at most %1 s</source>
+        <source>scanning %n port(s) for a P1 meter, at most %L1 s</source>
         <translation>
-            <numerusform>recherche d&apos;un compteur P1 sur %n port, %1 s au plus</numerusform>
-            <numerusform>recherche d&apos;un compteur P1 sur %n ports, %1 s au plus</numerusform>
+            <numerusform>recherche d&apos;un compteur P1 sur %n port, %L1 s au plus</numerusform>
+            <numerusform>recherche d&apos;un compteur P1 sur %n ports, %L1 s au plus</numerusform>
         </translation>
     </message>
     <message numerus="yes">

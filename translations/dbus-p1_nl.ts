@@ -154,10 +154,10 @@
         <translation>geen seriële poorten om te doorzoeken</translation>
     </message>
     <message numerus="yes">
-        <source>scanning %n port(s) for a P1 meter, at most %1 s</source>
+        <source>scanning %n port(s) for a P1 meter, at most %L1 s</source>
         <translation>
-            <numerusform>zoeken naar een P1-meter op %n poort, hooguit %1 s</numerusform>
-            <numerusform>zoeken naar een P1-meter op %n poorten, hooguit %1 s</numerusform>
+            <numerusform>zoeken naar een P1-meter op %n poort, hooguit %L1 s</numerusform>
+            <numerusform>zoeken naar een P1-meter op %n poorten, hooguit %L1 s</numerusform>
         </translation>
     </message>
     <message numerus="yes">
