@@ -12,6 +12,11 @@ constexpr int kFirstValidYear = 2005; // no P1 meter predates DSMR 2.2
 constexpr int kLastValidYear = 2069; // "70" would be the 1970 epoch placeholder
 constexpr std::int64_t kSecondsPerDay = 86400;
 
+// At namespace scope: a constexpr array local to a function is built on the stack at every
+// call that indexes it at run time.
+constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+constexpr int kBeforeMonth[12] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+
 constexpr bool isLeapYear(int year) noexcept
 {
     return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -19,7 +24,6 @@ constexpr bool isLeapYear(int year) noexcept
 
 constexpr int daysInMonth(int year, int month) noexcept
 {
-    constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     return month == 2 && isLeapYear(year) ? 29 : kDays[month - 1];
 }
 
@@ -34,7 +38,6 @@ constexpr std::int64_t daysBeforeYear(int year) noexcept
 // Days from 1970-01-01 to the given civil date (year >= 1970, month 1-12, day 1-31).
 constexpr std::int64_t daysFromCivil(int year, int month, int day) noexcept
 {
-    constexpr int kBeforeMonth[12] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
     const int leap = (month > 2 && isLeapYear(year)) ? 1 : 0;
     return daysBeforeYear(year) + kBeforeMonth[month - 1] + leap + day - 1;
 }
@@ -190,8 +193,6 @@ Timestamp Timestamp::parse(std::string_view text) noexcept
     if (year < kFirstValidYear || year > kLastValidYear || month < 1 || month > 12 || day < 1
         || hour > 23 || minute > 59 || second > 59)
         return t;
-    constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    constexpr int kBeforeMonth[12] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
     const YearStart &start = kYearStarts[std::size_t(year - kFirstValidYear)];
     const int leapDay = (start.leap && month > 2) ? 1 : 0;
     if (day > kDays[month - 1] + ((start.leap && month == 2) ? 1 : 0))
