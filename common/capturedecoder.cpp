@@ -147,8 +147,10 @@ void CaptureDecoder::decodeFrame(const Frame &frame)
             m_reading.timestamp.valid
                 ? QJsonValue(QString::fromStdString(m_reading.timestamp.toIso8601()))
                 : QJsonValue(QJsonValue::Null));
-        m_mapper.mapGrid(m_reading, m_grid);
-        json.insert(u"grid"_s, pathsToJson(m_grid));
+        // What the daemon publishes: no grid service for a telegram without electricity.
+        json.insert(u"grid"_s,
+            m_mapper.mapGrid(m_reading, m_grid) ? QJsonValue(pathsToJson(m_grid))
+                                                : QJsonValue(QJsonValue::Null));
         json.insert(u"gas"_s,
             m_mapper.mapGas(m_reading, m_gas) ? QJsonValue(pathsToJson(m_gas))
                                               : QJsonValue(QJsonValue::Null));

@@ -18,22 +18,6 @@ QString fromStd(std::string_view s)
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 
-bool hasElectricity(const Reading &r)
-{
-    for (const auto &e : r.energyImport)
-        if (e)
-            return true;
-    for (const auto &e : r.energyExport)
-        if (e)
-            return true;
-    if (r.powerImport || r.powerExport)
-        return true;
-    for (const auto &p : r.phases)
-        if (p.hasAny())
-            return true;
-    return false;
-}
-
 QDBusConnection connectBus(const QString &spec, const QString &name)
 {
     if (spec == QLatin1String("system"))
@@ -146,8 +130,7 @@ void Mediator::onGoodTelegram()
         qCInfo(lcDaemon, "telegrams again");
     }
 
-    if (hasElectricity(m_reading)) {
-        m_mapper.mapGrid(m_reading, m_grid);
+    if (m_mapper.mapGrid(m_reading, m_grid)) {
         if (!m_gridService) {
             m_gridService = makeService(false);
             m_gridService->start(QString::fromStdString(m_reading.equipmentId),

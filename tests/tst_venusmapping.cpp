@@ -111,6 +111,8 @@ private Q_SLOTS:
     void grid_data();
     void grid();
     void gridInvalidatesStaleValues();
+    void gridOnlyWithElectricity_data();
+    void gridOnlyWithElectricity();
     void timestampTextMatchesTimestamp();
     void formatText_data();
     void formatText();
@@ -274,6 +276,38 @@ void TestVenusMapping::gridInvalidatesStaleValues()
         {"/Ac/L1/Power=d:980", "/Ac/L2/Power=-", "/Ac/L3/Power=-", "/Ac/L1/Voltage=-",
             "/Ac/L1/Current=-", "/P1/Version=-", "/P1/Timestamp=-", "/P1/PowerFailures=-",
             "/P1/L1/VoltageSags=-", "/P1/TextMessage=s:", "/P1/Energy/Forward/T1=d:185"});
+}
+
+void TestVenusMapping::gridOnlyWithElectricity_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<bool>("publish");
+    const auto row = [](const char *name, const std::string &t, bool publish) {
+        QTest::newRow(name) << QByteArray::fromStdString(t) << publish;
+    };
+    row("dsmr5-three-phase", dsmr5ThreePhase(), true);
+    row("dsmr22-total-only", dsmr22(), true);
+    row("heat-meter", heatGJ(), false);
+    row("voltage-only", buildTelegram("XXX5V", {"1-0:32.7.0(230.1*V)"}), true);
+    row("current-only", buildTelegram("XXX5A", {"1-0:71.7.0(003*A)"}), true);
+    row("one-tariff-register", buildTelegram("XXX5E", {"1-0:2.8.2(000123.456*kWh)"}), true);
+    row("export-power-only", buildTelegram("XXX5P", {"1-0:2.7.0(00.100*kW)"}), true);
+    row("ids-and-text-only",
+        buildTelegram("XXX5T", {"0-0:96.1.1(4530303034303031353934373534343134)", "0-0:96.13.0()"}),
+        false);
+    row("gas-only",
+        buildTelegram("XXX5G", {"0-1:24.1.0(003)", "0-1:24.2.1(261125143000W)(01234.567*m3)"}),
+        false);
+}
+
+void TestVenusMapping::gridOnlyWithElectricity()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(bool, publish);
+    const Reading reading = readingOf(bytes.toStdString());
+    QCOMPARE(reading.hasElectricity(), publish);
+    GridValues grid;
+    QCOMPARE(VenusMapper().mapGrid(reading, grid), publish);
 }
 
 void TestVenusMapping::timestampTextMatchesTimestamp()

@@ -648,6 +648,19 @@ std::optional<bool> Reading::lowTariff() const noexcept
     return flavour == Flavour::Belgium ? *tariff == 2 : *tariff == 1;
 }
 
+bool Reading::hasElectricity() const noexcept
+{
+    for (std::size_t i = 0; i < energyImport.size(); ++i)
+        if (energyImport[i] || energyExport[i])
+            return true;
+    if (powerImport || powerExport)
+        return true;
+    for (const PhaseReading &p : phases)
+        if (p.hasAny())
+            return true;
+    return false;
+}
+
 const MbusChannel *Reading::gas() const noexcept
 {
     bool typedOtherwise = false;

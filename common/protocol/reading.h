@@ -131,6 +131,11 @@ struct Reading
     /// typed otherwise. nullptr when none.
     [[nodiscard]] const MbusChannel *gas() const noexcept;
 
+    /// Whether the telegram carries any electricity figure (an energy register, power, or a
+    /// phase's power, voltage or current). A heat or water meter's P1 port (Warmtelink) has none:
+    /// there is no grid meter to publish.
+    [[nodiscard]] bool hasElectricity() const noexcept;
+
 private:
     // Meters repeat their ids and the text message unchanged in every telegram: fill() keeps the
     // last hex text decoded into each of these fields and copies the previous result instead of

@@ -284,7 +284,7 @@ std::string formatText(const PathSpec &spec, const VenusValue &value)
     return text;
 }
 
-void VenusMapper::mapGrid(const Reading &reading, GridValues &grid) const
+bool VenusMapper::mapGrid(const Reading &reading, GridValues &grid) const
 {
     // Plain Decimals and flags rather than optionals: this runs for every telegram, and GCC
     // builds an optional on the stack and reloads it wider than it stored it (a stall each).
@@ -375,6 +375,7 @@ void VenusMapper::mapGrid(const Reading &reading, GridValues &grid) const
 
     setDecimal(grid[GridPath::P1AverageDemand], reading.averageDemand);
     setDecimal(grid[GridPath::P1MaximumDemandMonth], reading.maximumDemandMonth);
+    return reading.hasElectricity();
 }
 
 bool VenusMapper::mapGas(const Reading &reading, GasValues &gas)

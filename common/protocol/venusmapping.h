@@ -161,8 +161,10 @@ using GasValues = PathValues<GasPath, kGasPathCount>;
 class VenusMapper
 {
 public:
-    /// Fills \a grid from \a reading; every path not derived from it is set invalid.
-    void mapGrid(const Reading &reading, GridValues &grid) const;
+    /// Fills \a grid from \a reading; every path not derived from it is set invalid. Returns
+    /// Reading::hasElectricity(): false for a telegram with no grid meter to publish (a heat
+    /// meter's), whose \a grid the daemon and `--decode` leave unpublished.
+    bool mapGrid(const Reading &reading, GridValues &grid) const;
     /// Fills \a gas; returns false (and leaves \a gas invalid) when the telegram had no gas meter.
     bool mapGas(const Reading &reading, GasValues &gas);
     /// Forgets the previous gas reading (new stream).
