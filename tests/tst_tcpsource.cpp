@@ -7,10 +7,95 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+#include <QTimer>
+
+#include <condition_variable>
+#include <cstring>
+#include <memory>
+#include <mutex>
+
+#include <dlfcn.h>
+#include <netdb.h>
 
 using namespace std::chrono_literals;
+using namespace Qt::StringLiterals;
 using p1::Source;
 using p1::TcpSource;
+
+namespace {
+
+/// Host names that getaddrinfo() below treats specially.
+constexpr char kHeldName[] = "held-lookup.invalid"; // waits for release(), then not found
+constexpr char kLoopbackPairName[] = "loopback-pair.test"; // ::1 and 127.0.0.1, in libc's order
+
+/// Lookups of kHeldName block on the worker thread until the test releases them: a slow DNS
+/// server, on demand.
+struct HeldLookups
+{
+    std::mutex mutex;
+    std::condition_variable wakeUp;
+    bool holding = true;
+    int entered = 0;
+    int returned = 0;
+
+    void reset()
+    {
+        const std::lock_guard guard(mutex);
+        holding = true;
+        entered = 0;
+        returned = 0;
+    }
+    void release()
+    {
+        const std::lock_guard guard(mutex);
+        holding = false;
+        wakeUp.notify_all();
+    }
+    int enteredCount()
+    {
+        const std::lock_guard guard(mutex);
+        return entered;
+    }
+    int returnedCount()
+    {
+        const std::lock_guard guard(mutex);
+        return returned;
+    }
+};
+
+/// Never destroyed: a worker may still be waiting in it when the program exits.
+HeldLookups &heldLookups()
+{
+    static auto *lookups = new HeldLookups;
+    return *lookups;
+}
+
+} // namespace
+
+// The test program's own getaddrinfo() comes before the C library's for TcpSource's calls;
+// every other name goes on to the real one.
+extern "C" int getaddrinfo(const char *__restrict node, const char *__restrict service,
+    const addrinfo *__restrict hints, addrinfo **__restrict result)
+{
+    using GetAddrInfo = int (*)(const char *, const char *, const addrinfo *, addrinfo **);
+    static const auto real = reinterpret_cast<GetAddrInfo>(::dlsym(RTLD_NEXT, "getaddrinfo"));
+    // A numeric-only lookup asks no DNS server, so it is never slow.
+    const bool numericOnly = hints && (hints->ai_flags & AI_NUMERICHOST);
+    if (node && !numericOnly && std::strcmp(node, kHeldName) == 0) {
+        HeldLookups &held = heldLookups();
+        std::unique_lock lock(held.mutex);
+        ++held.entered;
+        held.wakeUp.wait_for(lock, 30s, [&] { return !held.holding; });
+        lock.unlock();
+        const int status = real(node, service, hints, result);
+        lock.lock();
+        ++held.returned;
+        return status;
+    }
+    if (node && std::strcmp(node, kLoopbackPairName) == 0)
+        return real(nullptr, service, hints, result); // no name: the loopback addresses
+    return real(node, service, hints, result);
+}
 
 namespace {
 
@@ -25,7 +110,7 @@ class Dongle : public QObject
     Q_OBJECT
 
 public:
-    bool listen(quint16 port = 0)
+    bool listen(quint16 port = 0, const QHostAddress &address = QHostAddress::LocalHost)
     {
         connect(&m_server, &QTcpServer::newConnection, this, [this] {
             while (QTcpSocket *s = m_server.nextPendingConnection()) {
@@ -33,7 +118,7 @@ public:
                 ++connections;
             }
         });
-        return m_server.listen(QHostAddress::LocalHost, port);
+        return m_server.listen(address, port);
     }
     void stop() { m_server.close(); }
     quint16 port() const { return m_server.serverPort(); }
@@ -70,6 +155,13 @@ private Q_SLOTS:
     void unknownHostKeepsTrying();
     void closeStopsReconnecting();
     void rawModeKeepsFF();
+    void connectsByAddressOrName_data();
+    void connectsByAddressOrName();
+    void peerClosingMidTelegramReconnects();
+    void slowLookupKeepsTheEventLoopRunning();
+    void lookupTimeoutWaitsForTheSameLookup();
+    void lookupOutlivesTheSource_data();
+    void lookupOutlivesTheSource();
 };
 
 void TestTcpSource::dataArrivesWithTelnetStripped_data()
@@ -289,6 +381,177 @@ void TestTcpSource::rawModeKeepsFF()
     QVERIFY(dongle.send(frame));
     QVERIFY(data.wait(2000));
     QCOMPARE(data.at(0).at(0).toByteArray(), frame);
+}
+
+void TestTcpSource::connectsByAddressOrName_data()
+{
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<QHostAddress>("listenOn");
+    QTest::addColumn<bool>("lookedUp");
+    QTest::newRow("ipv4-address") << u"127.0.0.1"_s << QHostAddress(QHostAddress::LocalHost)
+                                  << false;
+    QTest::newRow("ipv6-address") << u"::1"_s << QHostAddress(QHostAddress::LocalHostIPv6) << false;
+    QTest::newRow("localhost-on-the-worker")
+        << u"localhost"_s << QHostAddress(QHostAddress::LocalHost) << true;
+    // Two addresses, the server on the second only: the first is refused, the second taken.
+    addrinfo hints {};
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    addrinfo *list = nullptr;
+    if (getaddrinfo(kLoopbackPairName, "1", &hints, &list) == 0) {
+        const addrinfo *last = list;
+        int count = 1;
+        for (; last->ai_next; last = last->ai_next)
+            ++count;
+        if (count >= 2) {
+            QTest::newRow("second-address-after-refusal")
+                << QString::fromLatin1(kLoopbackPairName) << QHostAddress(last->ai_addr) << true;
+        }
+        freeaddrinfo(list);
+    }
+}
+
+void TestTcpSource::connectsByAddressOrName()
+{
+    QFETCH(QString, host);
+    QFETCH(QHostAddress, listenOn);
+    QFETCH(bool, lookedUp);
+    Dongle dongle;
+    if (!dongle.listen(0, listenOn))
+        QSKIP("cannot listen on that loopback address (no IPv6?)");
+    TcpSource source(host, dongle.port());
+    QCOMPARE(source.name(), host + u':' + QString::number(dongle.port()));
+    QSignalSpy opened(&source, &Source::opened);
+    QSignalSpy errors(&source, &Source::errorOccurred);
+    QSignalSpy data(&source, &Source::dataReceived);
+    source.open();
+    if (!lookedUp) // an address is connected to at once, without a worker thread
+        QCOMPARE(source.state(), Source::State::Connecting);
+    QVERIFY(opened.wait(5000));
+    QTRY_VERIFY(dongle.client());
+    QCOMPARE(dongle.client()->peerAddress().protocol(), listenOn.protocol());
+    QVERIFY(dongle.send(toBytes(p1::test::dsmr42())));
+    QTRY_COMPARE_WITH_TIMEOUT(data.count(), 1, 3000);
+    QCOMPARE(data.at(0).at(0).toByteArray(), toBytes(p1::test::dsmr42()));
+    QCOMPARE(errors.count(), 0);
+    QCOMPARE(dongle.connections, 1);
+}
+
+void TestTcpSource::peerClosingMidTelegramReconnects()
+{
+    Dongle dongle;
+    QVERIFY(dongle.listen());
+    TcpSource source(u"127.0.0.1"_s, dongle.port());
+    source.setBackoff(20ms, 20ms);
+    QStringList events;
+    QByteArray received;
+    connect(&source, &Source::discontinuity, this, [&] { events << u"discontinuity"_s; });
+    connect(&source, &Source::dataReceived, this, [&](const QByteArray &b) {
+        if (events.isEmpty() || events.last() != u"data"_s)
+            events << u"data"_s;
+        received += b;
+    });
+    QSignalSpy errors(&source, &Source::errorOccurred);
+    source.open();
+    QTRY_VERIFY_WITH_TIMEOUT(dongle.client(), 3000);
+
+    const QByteArray telegram = toBytes(p1::test::dsmr5ThreePhase());
+    const QByteArray half = telegram.left(telegram.size() / 2);
+    QVERIFY(dongle.send(half));
+    dongle.client()->disconnectFromHost(); // the dongle reboots in the middle of a telegram
+    QVERIFY(errors.wait(3000));
+    QCOMPARE(errors.at(0).at(0).value<Source::Error>(), Source::Error::ConnectionLost);
+    QCOMPARE(errors.at(0).at(1).toString(), u"closed by the remote end"_s);
+    QCOMPARE(received, half); // what came before the end is delivered; the framer judges it
+
+    QTRY_COMPARE_WITH_TIMEOUT(dongle.connections, 2, 3000);
+    QTRY_COMPARE(events.count(u"discontinuity"_s), 2);
+    QVERIFY(dongle.send(telegram));
+    QTRY_COMPARE_WITH_TIMEOUT(received.size(), half.size() + telegram.size(), 3000);
+    QCOMPARE(received, half + telegram);
+    QCOMPARE(events, QStringList({u"discontinuity"_s, u"data"_s, u"discontinuity"_s, u"data"_s}));
+    QCOMPARE(errors.count(), 1);
+}
+
+void TestTcpSource::slowLookupKeepsTheEventLoopRunning()
+{
+    HeldLookups &held = heldLookups();
+    held.reset();
+    TcpSource source(QString::fromLatin1(kHeldName), 2000);
+    QSignalSpy errors(&source, &Source::errorOccurred);
+    source.open();
+    QTRY_COMPARE(held.enteredCount(), 1); // the lookup hangs on the worker...
+    QTimer tick;
+    tick.setSingleShot(true);
+    QSignalSpy ticked(&tick, &QTimer::timeout);
+    tick.start(50ms);
+    QVERIFY(ticked.wait(2000)); // ...while this thread's timers still fire
+    QCOMPARE(held.returnedCount(), 0);
+    QCOMPARE(source.state(), Source::State::Connecting);
+    QCOMPARE(errors.count(), 0);
+
+    held.release();
+    QVERIFY(errors.wait(15000));
+    QCOMPARE(errors.at(0).at(0).value<Source::Error>(), Source::Error::NotFound);
+    QVERIFY(!errors.at(0).at(1).toString().isEmpty());
+    QCOMPARE(source.state(), Source::State::Connecting); // and tries again later
+}
+
+void TestTcpSource::lookupTimeoutWaitsForTheSameLookup()
+{
+    HeldLookups &held = heldLookups();
+    held.reset();
+    TcpSource source(QString::fromLatin1(kHeldName), 2000);
+    source.setConnectTimeout(100ms);
+    source.setBackoff(20ms, 20ms);
+    QSignalSpy errors(&source, &Source::errorOccurred);
+    source.open();
+    QVERIFY(errors.wait(3000));
+    QCOMPARE(errors.at(0).at(0).value<Source::Error>(), Source::Error::ConnectionLost);
+    QVERIFY2(errors.at(0).at(1).toString().contains(u"lookup"_s),
+        qPrintable(errors.at(0).at(1).toString()));
+    QTest::qWait(300); // a few more attempts: none starts a second worker
+    QCOMPARE(held.enteredCount(), 1);
+    held.release();
+    QTRY_VERIFY(held.returnedCount() >= 1);
+    QTRY_VERIFY(held.enteredCount() >= 2); // the answer came, so later attempts look up anew
+    QCOMPARE(errors.count(), 1); // still the one outage
+    source.close();
+}
+
+void TestTcpSource::lookupOutlivesTheSource_data()
+{
+    QTest::addColumn<bool>("destroy");
+    QTest::newRow("destroyed-during-lookup") << true;
+    QTest::newRow("closed-during-lookup") << false;
+}
+
+void TestTcpSource::lookupOutlivesTheSource()
+{
+    QFETCH(bool, destroy);
+    HeldLookups &held = heldLookups();
+    held.reset();
+    auto source = std::make_unique<TcpSource>(QString::fromLatin1(kHeldName), 2000);
+    QSignalSpy errors(source.get(), &Source::errorOccurred);
+    QSignalSpy states(source.get(), &Source::stateChanged);
+    source->open();
+    QTRY_COMPARE(held.enteredCount(), 1);
+    if (destroy)
+        source.reset();
+    else
+        source->close();
+    held.release();
+    QTRY_COMPARE(held.returnedCount(), 1);
+    QTest::qWait(100); // the worker's answer, if it were posted, would arrive now
+    if (destroy)
+        return; // no crash, nothing touched (the sanitizer build checks)
+    QCOMPARE(errors.count(), 0);
+    QCOMPARE(source->state(), Source::State::Closed);
+    QCOMPARE(states.last().at(0).value<Source::State>(), Source::State::Closed);
+    // Opened again, it looks up anew and reports the outcome.
+    source->open();
+    QVERIFY(errors.wait(15000));
+    QCOMPARE(errors.at(0).at(0).value<Source::Error>(), Source::Error::NotFound);
 }
 
 QTEST_GUILESS_MAIN(TestTcpSource)

@@ -3,11 +3,12 @@
 #include "source.h"
 #include "telnetfilter.h"
 
-#include <QAbstractSocket>
-#include <QTcpSocket>
 #include <QTimer>
 
 #include <chrono>
+#include <memory>
+
+struct addrinfo;
 
 namespace p1 {
 
@@ -22,6 +23,12 @@ namespace p1 {
 /// - a connection that stays silent for the idle timeout (a half-open TCP connection after a
 ///   dongle lost power sends nothing, and TCP does not notice) is dropped and remade.
 /// Every new connection emits discontinuity(): the previous one may have ended mid-telegram.
+///
+/// Plain POSIX sockets on QSocketNotifier rather than QTcpSocket: Qt Network alone would add
+/// about 1.6 MB to the daemon's peak RSS (Kerberos, libproxy and their kin; budget 14 MB), even on
+/// a serial port. A host name is looked up on a worker thread (a lookup can take seconds when the
+/// network is down, and the daemon keeps answering D-Bus meanwhile); each of its addresses is
+/// tried in turn (IPv6 and IPv4), each within the connect timeout.
 class TcpSource : public Source
 {
     Q_OBJECT
@@ -59,13 +66,37 @@ public Q_SLOTS:
     void close() override;
 
 private:
+    class Connection; // a non-blocking socket and its notifier (tcpsource.cpp)
+    struct Lookup; // a host name lookup on a worker thread (tcpsource.cpp)
+    enum class Step
+    {
+        Idle, ///< closed, or waiting for the retry timer
+        Resolving, ///< waiting for the worker's lookup
+        Connecting, ///< a non-blocking connect() in progress
+        Connected,
+    };
+
     void connectNow();
+    void startLookup();
+    void lookupFinished(int status, int systemError, std::shared_ptr<addrinfo> addresses);
+    void connectToAddresses(std::shared_ptr<addrinfo> addresses);
+    void connectNextAddress();
+    void finishConnecting();
+    void handleConnectTimeout();
     void handleConnected();
     void readAvailable();
-    void handleSocketError(QAbstractSocket::SocketError error);
     void dropAndRetry(Error error, const QString &detail);
+    void abortConnection();
 
-    QTcpSocket m_socket;
+    std::unique_ptr<Connection> m_connection;
+    /// The lookup in flight, if any: a retry waits for it rather than start another one.
+    std::shared_ptr<Lookup> m_lookup;
+    /// The last lookup's answer, and the next of its addresses to try.
+    std::shared_ptr<addrinfo> m_addresses;
+    const addrinfo *m_nextAddress = nullptr;
+    /// Why the last address failed, reported once the list is exhausted.
+    QString m_lastError;
+    Step m_step = Step::Idle;
     QTimer m_retryTimer;
     QTimer m_connectTimer;
     QTimer m_idleTimer;
