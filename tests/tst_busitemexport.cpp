@@ -95,6 +95,8 @@ private Q_SLOTS:
     void oneItemsChangedPerPublish();
     void propertiesChangedPerPath();
     void propertiesChangedCanBeOff();
+    void signalsCarryEveryWireType_data();
+    void signalsCarryEveryWireType();
     void introspect_data();
     void introspect();
     void tools_data();
@@ -487,6 +489,87 @@ void TestBusItemExport::propertiesChangedCanBeOff()
     barrier();
     QCOMPARE(itemsSpy.size(), 1);
     QCOMPARE(propertiesSpy.size(), 0);
+}
+
+void TestBusItemExport::signalsCarryEveryWireType_data()
+{
+    QTest::addColumn<QVariant>("value");
+    QTest::addColumn<QString>("signature");
+    QTest::addColumn<QString>("text");
+
+    // The signals are built with libdbus, GetValue goes through QtDBus: both must put the same
+    // type on the wire. A type libdbus is not given (a list) takes QtDBus's path for the signals.
+    QTest::newRow("double") << QVariant(-0.5) << u"d"_s << u"-0.5"_s;
+    QTest::newRow("int32") << QVariant(-7) << u"i"_s << u"-7"_s;
+    QTest::newRow("uint32") << QVariant(7u) << u"u"_s << u"7"_s;
+    QTest::newRow("bool") << QVariant(true) << u"b"_s << u"true"_s;
+    QTest::newRow("int64") << QVariant(qlonglong(-1) << 40) << u"x"_s << u"big"_s;
+    QTest::newRow("uint64") << QVariant(qulonglong(1) << 63) << u"t"_s << u"bigger"_s;
+    QTest::newRow("string") << QVariant(u"Zählerstand €"_s) << u"s"_s << u"Zählerstand €"_s;
+    QTest::newRow("empty-string") << QVariant(QString()) << u"s"_s << QString();
+    QTest::newRow("invalid") << QVariant() << u"ai"_s << u"---"_s;
+    QTest::newRow("list-through-qtdbus")
+        << QVariant(QStringList {u"a"_s, u"b"_s}) << u"as"_s << u"a, b"_s;
+}
+
+void TestBusItemExport::signalsCarryEveryWireType()
+{
+    QFETCH(QVariant, value);
+    QFETCH(QString, signature);
+    QFETCH(QString, text);
+
+    const QString path = u"/Ac/L2/Power"_s; // invalid until now
+    SignalCatcher items;
+    SignalCatcher properties;
+    subscribe(items, u"ItemsChanged"_s, u"/"_s);
+    subscribe(properties, u"PropertiesChanged"_s, path);
+    QSignalSpy itemsSpy(&items, &SignalCatcher::received);
+    QSignalSpy propertiesSpy(&properties, &SignalCatcher::received);
+
+    // From invalid to the value; an invalid row goes to a value first and back.
+    if (!value.isValid()) {
+        m_tree->setValue(path, 1.0, u"1"_s);
+        m_tree->publish();
+        QVERIFY(itemsSpy.wait());
+        barrier();
+        itemsSpy.clear();
+        propertiesSpy.clear();
+    }
+    m_tree->setValue(path, value, text);
+    m_tree->publish();
+    if (itemsSpy.isEmpty())
+        QVERIFY(itemsSpy.wait());
+    barrier();
+    QCOMPARE(itemsSpy.size(), 1);
+    QCOMPARE(propertiesSpy.size(), 1);
+
+    const auto checkValue = [&](const QVariant &wire) {
+        const QVariant got = unwrap(wire);
+        QCOMPARE(wireSignature(got), signature);
+        if (!value.isValid())
+            QVERIFY(isEmptyIntArray(got));
+        else if (value.metaType() == QMetaType::fromType<QStringList>())
+            QCOMPARE(qdbus_cast<QStringList>(got), value.toStringList());
+        else
+            QCOMPARE(got, value);
+    };
+    const auto changed =
+        qdbus_cast<ItemMap>(itemsSpy.at(0).at(0).value<QDBusMessage>().arguments().at(0));
+    QCOMPARE(changed.keys(), QStringList {path});
+    checkValue(changed.value(path).value(u"Value"_s));
+    QCOMPARE(unwrap(changed.value(path).value(u"Text"_s)), QVariant(text));
+
+    const QDBusMessage signal = propertiesSpy.at(0).at(0).value<QDBusMessage>();
+    QCOMPARE(signal.path(), path);
+    QCOMPARE(signal.signature(), u"a{sv}"_s);
+    const auto propertiesMap = qdbus_cast<QVariantMap>(signal.arguments().at(0));
+    QCOMPARE(propertiesMap.keys(), (QStringList {u"Text"_s, u"Value"_s}));
+    checkValue(propertiesMap.value(u"Value"_s));
+    QCOMPARE(unwrap(propertiesMap.value(u"Text"_s)), QVariant(text));
+
+    const QDBusMessage reply = call(path, u"GetValue"_s);
+    QCOMPARE(reply.type(), QDBusMessage::ReplyMessage);
+    checkValue(reply.arguments().at(0));
 }
 
 void TestBusItemExport::introspect_data()

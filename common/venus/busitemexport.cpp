@@ -8,6 +8,10 @@
 #include <QLoggingCategory>
 #include <QMap>
 
+#include <dbus/dbus.h>
+
+#include <memory>
+
 Q_DECLARE_LOGGING_CATEGORY(lcBusItem)
 
 namespace p1::detail {
@@ -107,6 +111,192 @@ void registerTypes()
     Q_UNUSED(registered)
 }
 
+// ---- The signals through libdbus ------------------------------------------------------------
+//
+// QDBusConnection::send() marshals into a QDBusMessage, then hands the message to QtDBus's own
+// thread, which wakes up to write it: with ItemsChanged and one PropertiesChanged per changed
+// path that is about ten thread hand-overs per telegram, a quarter of the daemon's CPU. The
+// signals are built here with libdbus (which QtDBus itself runs on) and sent on the same
+// DBusConnection from this thread; libdbus is thread-safe and writes at once, and QtDBus
+// handles the watch changes libdbus reports from other threads (as for its blocking calls).
+
+struct MessageUnref
+{
+    void operator()(DBusMessage *message) const { dbus_message_unref(message); }
+};
+using MessagePointer = std::unique_ptr<DBusMessage, MessageUnref>;
+
+/// Whether libdbus can carry \a value here: what QtDBus would marshal as d, i, u, b, x, t or s,
+/// or invalid (an empty `ai`). Anything else goes through QtDBus.
+bool isBasicValue(const QVariant &value)
+{
+    if (!value.isValid())
+        return true;
+    switch (value.metaType().id()) {
+    case QMetaType::Double:
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::Bool:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+    case QMetaType::QString:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool appendBasicVariant(DBusMessageIter *parent, int type, const char *signature, const void *value)
+{
+    DBusMessageIter variant;
+    if (!dbus_message_iter_open_container(parent, DBUS_TYPE_VARIANT, signature, &variant))
+        return false;
+    if (!dbus_message_iter_append_basic(&variant, type, value)) {
+        dbus_message_iter_abandon_container(parent, &variant);
+        return false;
+    }
+    return dbus_message_iter_close_container(parent, &variant);
+}
+
+bool appendString(DBusMessageIter *parent, const QString &text, bool asVariant)
+{
+    const QByteArray utf8 = text.toUtf8(); // QString always gives valid UTF-8, as libdbus needs
+    const char *data = utf8.constData();
+    return asVariant ? appendBasicVariant(parent, DBUS_TYPE_STRING, "s", &data)
+                     : dbus_message_iter_append_basic(parent, DBUS_TYPE_STRING, &data);
+}
+
+/// Appends \a value as a variant, with the wire types QtDBus uses (isBasicValue() holds).
+bool appendValue(DBusMessageIter *parent, const QVariant &value)
+{
+    if (!value.isValid()) {
+        DBusMessageIter variant;
+        DBusMessageIter array;
+        if (!dbus_message_iter_open_container(parent, DBUS_TYPE_VARIANT, "ai", &variant))
+            return false;
+        if (!dbus_message_iter_open_container(&variant, DBUS_TYPE_ARRAY, "i", &array)) {
+            dbus_message_iter_abandon_container(parent, &variant);
+            return false;
+        }
+        if (!dbus_message_iter_close_container(&variant, &array)) {
+            dbus_message_iter_abandon_container(parent, &variant);
+            return false;
+        }
+        return dbus_message_iter_close_container(parent, &variant);
+    }
+    switch (value.metaType().id()) {
+    case QMetaType::Double: {
+        const double number = value.toDouble();
+        return appendBasicVariant(parent, DBUS_TYPE_DOUBLE, "d", &number);
+    }
+    case QMetaType::Int: {
+        const dbus_int32_t number = value.toInt();
+        return appendBasicVariant(parent, DBUS_TYPE_INT32, "i", &number);
+    }
+    case QMetaType::UInt: {
+        const dbus_uint32_t number = value.toUInt();
+        return appendBasicVariant(parent, DBUS_TYPE_UINT32, "u", &number);
+    }
+    case QMetaType::Bool: {
+        const dbus_bool_t flag = value.toBool() ? TRUE : FALSE;
+        return appendBasicVariant(parent, DBUS_TYPE_BOOLEAN, "b", &flag);
+    }
+    case QMetaType::LongLong: {
+        const dbus_int64_t number = value.toLongLong();
+        return appendBasicVariant(parent, DBUS_TYPE_INT64, "x", &number);
+    }
+    case QMetaType::ULongLong: {
+        const dbus_uint64_t number = value.toULongLong();
+        return appendBasicVariant(parent, DBUS_TYPE_UINT64, "t", &number);
+    }
+    case QMetaType::QString:
+        return appendString(parent, value.toString(), true);
+    default:
+        return false;
+    }
+}
+
+/// {"Value": v, "Text": s} as an a{sv}, appended to \a parent.
+bool appendProperties(DBusMessageIter *parent, const BusItemChange &change)
+{
+    DBusMessageIter properties;
+    if (!dbus_message_iter_open_container(parent, DBUS_TYPE_ARRAY, "{sv}", &properties))
+        return false;
+    const auto entry = [&properties](const char *key, auto &&appendVariant) {
+        DBusMessageIter pair;
+        if (!dbus_message_iter_open_container(&properties, DBUS_TYPE_DICT_ENTRY, nullptr, &pair))
+            return false;
+        if (!dbus_message_iter_append_basic(&pair, DBUS_TYPE_STRING, &key)
+            || !appendVariant(&pair)) {
+            dbus_message_iter_abandon_container(&properties, &pair);
+            return false;
+        }
+        return bool(dbus_message_iter_close_container(&properties, &pair));
+    };
+    if (!entry("Value", [&](DBusMessageIter *pair) { return appendValue(pair, change.value); })
+        || !entry(
+            "Text", [&](DBusMessageIter *pair) { return appendString(pair, change.text, true); })) {
+        dbus_message_iter_abandon_container(parent, &properties);
+        return false;
+    }
+    return dbus_message_iter_close_container(parent, &properties);
+}
+
+MessagePointer newSignal(const char *path, const char *member)
+{
+    return MessagePointer(dbus_message_new_signal(path, "com.victronenergy.BusItem", member));
+}
+
+/// ItemsChanged and the PropertiesChanged signals for \a changes, built with libdbus; false
+/// (nothing built) when a value or path needs QtDBus's checks and marshalling.
+bool buildSignals(const QList<BusItemChange> &changes, bool propertiesChanged,
+    std::vector<MessagePointer> &messages)
+{
+    std::vector<QByteArray> paths;
+    paths.reserve(size_t(changes.size()));
+    for (const BusItemChange &change : changes) {
+        if (!isBasicValue(change.value))
+            return false;
+        paths.push_back(change.path.toUtf8());
+        // libdbus aborts on an invalid path where QtDBus reports it: check first.
+        if (!dbus_validate_path(paths.back().constData(), nullptr))
+            return false;
+    }
+    MessagePointer items = newSignal("/", "ItemsChanged");
+    if (!items)
+        return false;
+    DBusMessageIter arguments;
+    DBusMessageIter array;
+    dbus_message_iter_init_append(items.get(), &arguments);
+    if (!dbus_message_iter_open_container(&arguments, DBUS_TYPE_ARRAY, "{sa{sv}}", &array))
+        return false;
+    for (size_t i = 0; i < paths.size(); ++i) {
+        DBusMessageIter entry;
+        const char *path = paths[i].constData();
+        if (!dbus_message_iter_open_container(&array, DBUS_TYPE_DICT_ENTRY, nullptr, &entry))
+            return false;
+        if (!dbus_message_iter_append_basic(&entry, DBUS_TYPE_STRING, &path)
+            || !appendProperties(&entry, changes[qsizetype(i)])
+            || !dbus_message_iter_close_container(&array, &entry))
+            return false;
+    }
+    if (!dbus_message_iter_close_container(&arguments, &array))
+        return false;
+    messages.push_back(std::move(items));
+    if (!propertiesChanged)
+        return true;
+    for (size_t i = 0; i < paths.size(); ++i) {
+        MessagePointer signal = newSignal(paths[i].constData(), "PropertiesChanged");
+        if (!signal)
+            return false;
+        dbus_message_iter_init_append(signal.get(), &arguments);
+        if (!appendProperties(&arguments, changes[qsizetype(i)]))
+            return false;
+        messages.push_back(std::move(signal));
+    }
+    return true;
+}
+
 QDBusMessage unknownMethod(const QDBusMessage &message)
 {
     return message.createErrorReply(QDBusError::UnknownMethod,
@@ -196,6 +386,16 @@ void BusItemExport::sendChanges(const QList<BusItemChange> &changes)
 {
     if (!m_registered || changes.isEmpty())
         return;
+    if (auto *connection = static_cast<DBusConnection *>(m_bus.internalPointer());
+        connection && m_bus.isConnected()) {
+        std::vector<MessagePointer> messages;
+        if (buildSignals(changes, m_propertiesChanged, messages)) {
+            for (const MessagePointer &message : messages)
+                dbus_connection_send(connection, message.get(), nullptr);
+            return;
+        }
+        // A message that failed to build (out of memory, an unusual type): QtDBus below.
+    }
     QDBusMessage items = QDBusMessage::createSignal(u"/"_s, kInterface, u"ItemsChanged"_s);
     items << QVariant::fromValue(detail::BusItemsPayload {changes});
     m_bus.send(items);
