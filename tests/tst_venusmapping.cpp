@@ -5,7 +5,11 @@
 
 #include <QTest>
 
+#include <cmath>
+#include <cstdio>
 #include <cstdlib>
+#include <limits>
+#include <random>
 #include <set>
 #include <string>
 
@@ -116,6 +120,7 @@ private Q_SLOTS:
     void timestampTextMatchesTimestamp();
     void formatText_data();
     void formatText();
+    void formatTextAsPrintf();
     void valueEquality();
     void gas_data();
     void gas();
@@ -376,6 +381,49 @@ void TestVenusMapping::formatText_data()
     QTest::newRow("invalid") << VenusValue() << QByteArray("W") << 0 << QByteArray();
     QTest::newRow("huge") << doubleValue(123456789012.345) << QByteArray("kWh") << 3
                           << QByteArray("123456789012.345 kWh");
+    // Rounding goes by the exact binary value, as printf's: 0.125 is exact (ties to even),
+    // 2.675 is 2.67499999...
+    QTest::newRow("tie-to-even") << doubleValue(0.125) << QByteArray("A") << 2
+                                 << QByteArray("0.12 A");
+    QTest::newRow("below-half") << doubleValue(2.675) << QByteArray("A") << 2
+                                << QByteArray("2.67 A");
+    QTest::newRow("rounds-up-a-digit")
+        << doubleValue(9.9996) << QByteArray("kWh") << 3 << QByteArray("10.000 kWh");
+    QTest::newRow("int-extreme") << intValue(std::numeric_limits<std::int32_t>::min())
+                                 << QByteArray() << 0 << QByteArray("-2147483648");
+    // Longer than the formatting buffer: cut as printf into the same 64 bytes cuts it.
+    char full[128];
+    std::snprintf(full, sizeof full, "%.0f", 1e70);
+    QTest::newRow("beyond-the-buffer")
+        << doubleValue(1e70) << QByteArray("W") << 0 << QByteArray(full).left(63) + " W";
+}
+
+void TestVenusMapping::formatTextAsPrintf()
+{
+    // Every kind of number a meter gives, at every precision a path uses: the same digits as
+    // snprintf("%.*f"), the reference the text format was first written with.
+    std::mt19937_64 random(20261203);
+    std::uniform_real_distribution<double> mantissa(-1.0, 1.0);
+    std::uniform_int_distribution<int> exponent(-6, 12);
+    int checked = 0;
+    for (int i = 0; i < 20000; ++i) {
+        const double x = mantissa(random) * std::pow(10.0, exponent(random));
+        for (int decimals = 0; decimals <= 3; ++decimals) {
+            const PathSpec spec {"/Test", ValueKind::Double, {}, std::int8_t(decimals)};
+            char reference[64];
+            std::snprintf(reference, sizeof reference, "%.*f", decimals, x);
+            QByteArray expected(reference);
+            if (expected.startsWith('-')
+                && expected.count('0') + expected.count('.') == expected.size() - 1)
+                expected.remove(0, 1); // "-0.00" is shown as zero
+            const QByteArray got = QByteArray::fromStdString(p1::formatText(spec, doubleValue(x)));
+            if (got != expected)
+                QFAIL(qPrintable(QString::asprintf("%.17g with %d decimals: got %s, printf %s", x,
+                    decimals, got.constData(), expected.constData())));
+            ++checked;
+        }
+    }
+    QCOMPARE(checked, 80000);
 }
 
 void TestVenusMapping::formatText()
