@@ -1,7 +1,11 @@
 #include "monitorsession.h"
 
+#include "io/filesource.h"
 #include "io/serialsource.h"
+#include "io/simulatorsource.h"
+#include "io/tcpsource.h"
 
+#include <QLocale>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcMonitor, "p1.monitor")
@@ -235,13 +239,39 @@ void MonitorSession::updateDiagnosis()
     Q_EMIT problemChanged(m_diagnosis.problem(), message);
 }
 
+QString MonitorSession::describeSource(const Source &source)
+{
+    if (const auto *serial = qobject_cast<const SerialSource *>(&source)) {
+        const QString port = serial->systemLocation();
+        if (serial->baudMode() != SerialSource::BaudMode::Auto)
+            return tr("serial port %1 at %2 baud").arg(port).arg(serial->baudRate());
+        if (serial->baudRateLocked())
+            return tr("serial port %1 at %2 baud (detected)").arg(port).arg(serial->baudRate());
+        return tr("serial port %1, trying %2 baud").arg(port).arg(serial->baudRate());
+    }
+    if (const auto *tcp = qobject_cast<const TcpSource *>(&source))
+        return tr("network %1").arg(tcp->name());
+    if (const auto *file = qobject_cast<const FileSource *>(&source)) {
+        if (file->replaySpeed() <= 0)
+            return tr("capture %1, as fast as possible").arg(file->path());
+        return tr("capture %1 at %2× speed")
+            .arg(file->path(), QLocale().toString(file->replaySpeed()));
+    }
+    if (const auto *simulator = qobject_cast<const SimulatorSource *>(&source)) {
+        return tr("simulated DSMR 5 meter (seed %1, time ×%2)")
+            .arg(simulator->seed())
+            .arg(QLocale().toString(simulator->timeScale()));
+    }
+    return source.describe();
+}
+
 void MonitorSession::refreshSourceStatistics()
 {
     if (!m_source) {
         m_stats.state = Source::State::Closed;
     } else {
         m_stats.state = m_source->state();
-        m_stats.source = m_source->describe();
+        m_stats.source = describeSource(*m_source);
         if (const auto *serial = qobject_cast<const SerialSource *>(m_source.get())) {
             m_stats.baudRate = serial->baudRate();
             m_stats.baudRateLocked = serial->baudRateLocked();

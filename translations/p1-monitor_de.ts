@@ -362,6 +362,34 @@
         <source>Not a single data line in the telegram.</source>
         <translation>Keine einzige Datenzeile im Telegramm.</translation>
     </message>
+    <message>
+        <source>serial port %1 at %2 baud</source>
+        <translation>serielle Schnittstelle %1 mit %2 Baud</translation>
+    </message>
+    <message>
+        <source>serial port %1 at %2 baud (detected)</source>
+        <translation>serielle Schnittstelle %1 mit %2 Baud (erkannt)</translation>
+    </message>
+    <message>
+        <source>serial port %1, trying %2 baud</source>
+        <translation>serielle Schnittstelle %1, versucht %2 Baud</translation>
+    </message>
+    <message>
+        <source>network %1</source>
+        <translation>Netzwerk %1</translation>
+    </message>
+    <message>
+        <source>capture %1, as fast as possible</source>
+        <translation>Aufzeichnung %1, so schnell wie möglich</translation>
+    </message>
+    <message>
+        <source>capture %1 at %2× speed</source>
+        <translation>Aufzeichnung %1 mit %2-facher Geschwindigkeit</translation>
+    </message>
+    <message>
+        <source>simulated DSMR 5 meter (seed %1, time ×%2)</source>
+        <translation>simulierter DSMR-5-Zähler (Seed %1, Zeit ×%2)</translation>
+    </message>
 </context>
 <context>
     <name>p1::ObisText</name>

@@ -362,6 +362,34 @@
         <source>Not a single data line in the telegram.</source>
         <translation>Aucune ligne de données dans le télégramme.</translation>
     </message>
+    <message>
+        <source>serial port %1 at %2 baud</source>
+        <translation>port série %1 à %2 bauds</translation>
+    </message>
+    <message>
+        <source>serial port %1 at %2 baud (detected)</source>
+        <translation>port série %1 à %2 bauds (détecté)</translation>
+    </message>
+    <message>
+        <source>serial port %1, trying %2 baud</source>
+        <translation>port série %1, essai à %2 bauds</translation>
+    </message>
+    <message>
+        <source>network %1</source>
+        <translation>réseau %1</translation>
+    </message>
+    <message>
+        <source>capture %1, as fast as possible</source>
+        <translation>enregistrement %1, aussi vite que possible</translation>
+    </message>
+    <message>
+        <source>capture %1 at %2× speed</source>
+        <translation>enregistrement %1 à vitesse ×%2</translation>
+    </message>
+    <message>
+        <source>simulated DSMR 5 meter (seed %1, time ×%2)</source>
+        <translation>compteur DSMR 5 simulé (graine %1, temps ×%2)</translation>
+    </message>
 </context>
 <context>
     <name>p1::ObisText</name>

@@ -362,6 +362,34 @@
         <source>Not a single data line in the telegram.</source>
         <translation>Geen enkele dataregel in het telegram.</translation>
     </message>
+    <message>
+        <source>serial port %1 at %2 baud</source>
+        <translation>seriële poort %1 op %2 baud</translation>
+    </message>
+    <message>
+        <source>serial port %1 at %2 baud (detected)</source>
+        <translation>seriële poort %1 op %2 baud (herkend)</translation>
+    </message>
+    <message>
+        <source>serial port %1, trying %2 baud</source>
+        <translation>seriële poort %1, probeert %2 baud</translation>
+    </message>
+    <message>
+        <source>network %1</source>
+        <translation>netwerk %1</translation>
+    </message>
+    <message>
+        <source>capture %1, as fast as possible</source>
+        <translation>opname %1, zo snel mogelijk</translation>
+    </message>
+    <message>
+        <source>capture %1 at %2× speed</source>
+        <translation>opname %1 op %2× snelheid</translation>
+    </message>
+    <message>
+        <source>simulated DSMR 5 meter (seed %1, time ×%2)</source>
+        <translation>gesimuleerde DSMR 5-meter (seed %1, tijd ×%2)</translation>
+    </message>
 </context>
 <context>
     <name>p1::ObisText</name>

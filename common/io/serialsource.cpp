@@ -36,6 +36,9 @@ SerialSource::~SerialSource()
 void SerialSource::setBaudMode(BaudMode mode)
 {
     m_mode = mode;
+    // Before open(), baudRate() and describe() tell the rate the port will start at.
+    if (!m_port.isOpen() && !m_opening)
+        m_baudRate = initialBaudRate();
 }
 
 void SerialSource::setProbeWindow(std::chrono::milliseconds window)
