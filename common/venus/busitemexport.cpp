@@ -126,24 +126,38 @@ struct MessageUnref
 };
 using MessagePointer = std::unique_ptr<DBusMessage, MessageUnref>;
 
-/// Whether libdbus can carry \a value here: what QtDBus would marshal as d, i, u, b, x, t or s,
-/// or invalid (an empty `ai`). Anything else goes through QtDBus.
-bool isBasicValue(const QVariant &value)
+/// A value type libdbus is given here, and its wire type: what QtDBus marshals it as.
+struct BasicWireType
 {
-    if (!value.isValid())
-        return true;
-    switch (value.metaType().id()) {
-    case QMetaType::Double:
-    case QMetaType::Int:
-    case QMetaType::UInt:
-    case QMetaType::Bool:
-    case QMetaType::LongLong:
-    case QMetaType::ULongLong:
-    case QMetaType::QString:
-        return true;
-    default:
-        return false;
+    int metaType;
+    int dbusType;
+    const char *signature;
+};
+
+constexpr BasicWireType kBasicWireTypes[] {
+    {QMetaType::Double, DBUS_TYPE_DOUBLE, "d"},
+    {QMetaType::Int, DBUS_TYPE_INT32, "i"},
+    {QMetaType::UInt, DBUS_TYPE_UINT32, "u"},
+    {QMetaType::Bool, DBUS_TYPE_BOOLEAN, "b"},
+    {QMetaType::LongLong, DBUS_TYPE_INT64, "x"},
+    {QMetaType::ULongLong, DBUS_TYPE_UINT64, "t"},
+    {QMetaType::QString, DBUS_TYPE_STRING, "s"},
+};
+
+// The numbers go to libdbus straight from the QVariant's storage.
+static_assert(sizeof(int) == sizeof(dbus_int32_t) && sizeof(uint) == sizeof(dbus_uint32_t));
+static_assert(
+    sizeof(qlonglong) == sizeof(dbus_int64_t) && sizeof(qulonglong) == sizeof(dbus_uint64_t));
+
+/// The wire type of a valid \a value, or null when it needs QtDBus's marshalling.
+const BasicWireType *basicWireType(const QVariant &value)
+{
+    const int id = value.metaType().id();
+    for (const BasicWireType &type : kBasicWireTypes) {
+        if (type.metaType == id)
+            return &type;
     }
+    return nullptr;
 }
 
 bool appendBasicVariant(DBusMessageIter *parent, int type, const char *signature, const void *value)
@@ -158,15 +172,15 @@ bool appendBasicVariant(DBusMessageIter *parent, int type, const char *signature
     return dbus_message_iter_close_container(parent, &variant);
 }
 
-bool appendString(DBusMessageIter *parent, const QString &text, bool asVariant)
+bool appendStringVariant(DBusMessageIter *parent, const QString &text)
 {
     const QByteArray utf8 = text.toUtf8(); // QString always gives valid UTF-8, as libdbus needs
     const char *data = utf8.constData();
-    return asVariant ? appendBasicVariant(parent, DBUS_TYPE_STRING, "s", &data)
-                     : dbus_message_iter_append_basic(parent, DBUS_TYPE_STRING, &data);
+    return appendBasicVariant(parent, DBUS_TYPE_STRING, "s", &data);
 }
 
-/// Appends \a value as a variant, with the wire types QtDBus uses (isBasicValue() holds).
+/// Appends \a value as a variant, with the wire types QtDBus uses; false for a type not in
+/// kBasicWireTypes (buildSignals() checks for those first).
 bool appendValue(DBusMessageIter *parent, const QVariant &value)
 {
     if (!value.isValid()) {
@@ -184,35 +198,18 @@ bool appendValue(DBusMessageIter *parent, const QVariant &value)
         }
         return dbus_message_iter_close_container(parent, &variant);
     }
-    switch (value.metaType().id()) {
-    case QMetaType::Double: {
-        const double number = value.toDouble();
-        return appendBasicVariant(parent, DBUS_TYPE_DOUBLE, "d", &number);
-    }
-    case QMetaType::Int: {
-        const dbus_int32_t number = value.toInt();
-        return appendBasicVariant(parent, DBUS_TYPE_INT32, "i", &number);
-    }
-    case QMetaType::UInt: {
-        const dbus_uint32_t number = value.toUInt();
-        return appendBasicVariant(parent, DBUS_TYPE_UINT32, "u", &number);
-    }
-    case QMetaType::Bool: {
-        const dbus_bool_t flag = value.toBool() ? TRUE : FALSE;
-        return appendBasicVariant(parent, DBUS_TYPE_BOOLEAN, "b", &flag);
-    }
-    case QMetaType::LongLong: {
-        const dbus_int64_t number = value.toLongLong();
-        return appendBasicVariant(parent, DBUS_TYPE_INT64, "x", &number);
-    }
-    case QMetaType::ULongLong: {
-        const dbus_uint64_t number = value.toULongLong();
-        return appendBasicVariant(parent, DBUS_TYPE_UINT64, "t", &number);
-    }
-    case QMetaType::QString:
-        return appendString(parent, value.toString(), true);
-    default:
+    const BasicWireType *wire = basicWireType(value);
+    if (!wire)
         return false;
+    switch (wire->dbusType) {
+    case DBUS_TYPE_STRING:
+        return appendStringVariant(parent, value.toString());
+    case DBUS_TYPE_BOOLEAN: {
+        const dbus_bool_t flag = value.toBool() ? TRUE : FALSE; // a bool is 1 byte, this 4
+        return appendBasicVariant(parent, wire->dbusType, wire->signature, &flag);
+    }
+    default:
+        return appendBasicVariant(parent, wire->dbusType, wire->signature, value.constData());
     }
 }
 
@@ -234,8 +231,8 @@ bool appendProperties(DBusMessageIter *parent, const BusItemChange &change)
         return bool(dbus_message_iter_close_container(&properties, &pair));
     };
     if (!entry("Value", [&](DBusMessageIter *pair) { return appendValue(pair, change.value); })
-        || !entry(
-            "Text", [&](DBusMessageIter *pair) { return appendString(pair, change.text, true); })) {
+        || !entry("Text",
+            [&](DBusMessageIter *pair) { return appendStringVariant(pair, change.text); })) {
         dbus_message_iter_abandon_container(parent, &properties);
         return false;
     }
@@ -244,7 +241,8 @@ bool appendProperties(DBusMessageIter *parent, const BusItemChange &change)
 
 MessagePointer newSignal(const char *path, const char *member)
 {
-    return MessagePointer(dbus_message_new_signal(path, "com.victronenergy.BusItem", member));
+    // kInterface views a string literal, so its data() ends in a NUL as libdbus needs.
+    return MessagePointer(dbus_message_new_signal(path, BusItemExport::kInterface.data(), member));
 }
 
 /// ItemsChanged and the PropertiesChanged signals for \a changes, built with libdbus; false
@@ -255,7 +253,8 @@ bool buildSignals(const QList<BusItemChange> &changes, bool propertiesChanged,
     std::vector<QByteArray> paths;
     paths.reserve(size_t(changes.size()));
     for (const BusItemChange &change : changes) {
-        if (!isBasicValue(change.value))
+        // A type libdbus is not given here goes through QtDBus, before anything is half built.
+        if (change.value.isValid() && !basicWireType(change.value))
             return false;
         paths.push_back(change.path.toUtf8());
         // libdbus aborts on an invalid path where QtDBus reports it: check first.
