@@ -40,6 +40,16 @@ QString addressText(const addrinfo *address)
     return QString::fromLatin1(text);
 }
 
+/// getaddrinfo() for a TCP connection to \a host on the numeric \a port, IPv6 and IPv4.
+int lookUp(const char *host, const char *port, int flags, addrinfo **list)
+{
+    addrinfo hints {};
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = flags | AI_NUMERICSERV;
+    return ::getaddrinfo(host, port, &hints, list);
+}
+
 bool isNotFound(int status)
 {
     // As QHostInfo reports HostNotFoundError; EAI_AGAIN (no DNS server reachable) is an outage.
@@ -193,13 +203,9 @@ void TcpSource::connectNow()
     m_step = Step::Resolving;
 
     // An address needs no lookup, and getaddrinfo() answers at once for one.
-    addrinfo hints {};
-    hints.ai_family = AF_UNSPEC;
-    hints.ai_socktype = SOCK_STREAM;
-    hints.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV;
     addrinfo *list = nullptr;
     const QByteArray port = QByteArray::number(m_port);
-    if (::getaddrinfo(m_host.toUtf8().constData(), port.constData(), &hints, &list) == 0) {
+    if (lookUp(m_host.toUtf8().constData(), port.constData(), AI_NUMERICHOST, &list) == 0) {
         connectToAddresses(std::shared_ptr<addrinfo>(list, freeAddresses));
         return;
     }
@@ -219,12 +225,8 @@ void TcpSource::startLookup()
     lookup->owner = this;
     try {
         std::thread([lookup, host, port = QByteArray::number(m_port)] {
-            addrinfo hints {};
-            hints.ai_family = AF_UNSPEC;
-            hints.ai_socktype = SOCK_STREAM;
-            hints.ai_flags = AI_NUMERICSERV;
             addrinfo *list = nullptr;
-            const int status = ::getaddrinfo(host.constData(), port.constData(), &hints, &list);
+            const int status = lookUp(host.constData(), port.constData(), 0, &list);
             const int systemError = errno;
             const std::shared_ptr<addrinfo> addresses(list, freeAddresses);
             const std::lock_guard guard(lookup->mutex);
