@@ -1,5 +1,6 @@
 #include "telegram.h"
 
+#include "loadle.h"
 #include "obis.h"
 
 #include <array>
@@ -195,20 +196,11 @@ constexpr bool knownCodesFit() noexcept
 }
 static_assert(knownCodesFit(), "a known code's '(' must be in its second eight bytes");
 
-inline std::uint64_t loadWord(const char *p) noexcept
-{
-    std::uint64_t w;
-    std::memcpy(&w, p, 8);
-    if constexpr (std::endian::native == std::endian::big)
-        w = __builtin_bswap64(w); // lowest address in the lowest byte
-    return w;
-}
-
 /// The known code at \a p (16 bytes readable): its '(' with \a out set, or nullptr.
 inline const char *knownCode(const char *p, Obis *out) noexcept
 {
-    const std::uint64_t head = loadWord(p);
-    const std::uint64_t second = loadWord(p + 8);
+    const std::uint64_t head = loadLe64(p);
+    const std::uint64_t second = loadLe64(p + 8);
     const std::uint64_t open = exactZeroBytes(second ^ (kOnes * std::uint8_t('(')));
     if (!open)
         return nullptr;
@@ -226,10 +218,7 @@ inline const char *knownCode(const char *p, Obis *out) noexcept
 inline const char *findCloseOrNewline(const char *p, const char *end) noexcept
 {
     while (end - p >= 8) {
-        std::uint64_t w;
-        std::memcpy(&w, p, 8);
-        if constexpr (std::endian::native == std::endian::big)
-            w = __builtin_bswap64(w); // lowest address in the lowest byte, as the mask needs
+        const std::uint64_t w = loadLe64(p);
         const std::uint64_t m = zeroBytes(w ^ (kOnes * std::uint8_t(')')))
             | zeroBytes(w ^ (kOnes * std::uint8_t('\n')));
         if (m)
@@ -359,17 +348,6 @@ private:
         return p != b && p != end && *p == ':';
     }
 
-    /// The 8 bytes before \a end (readable: the caller checked) as one integer, the lowest
-    /// address in the lowest byte.
-    static std::uint64_t loadLastBytes(const char *end) noexcept
-    {
-        std::uint64_t w;
-        std::memcpy(&w, end - 8, 8);
-        if constexpr (std::endian::native == std::endian::big)
-            w = __builtin_bswap64(w);
-        return w;
-    }
-
     /// The last '*' among the last 9 characters of [begin, end), or nullptr: only there can a
     /// unit's '*' be. One 8-byte load instead of a byte loop: this runs for every value.
     [[nodiscard]] const char *unitStar(const char *begin, const char *end) const noexcept
@@ -379,7 +357,7 @@ private:
             return nullptr;
         if (end - m_begin >= 8) {
             // Bytes before begin (the code or the previous value) are masked off below.
-            const std::uint64_t w = loadLastBytes(end);
+            const std::uint64_t w = loadLe64(end - 8);
             std::uint64_t m = exactZeroBytes(w ^ (kOnes * std::uint8_t('*')));
             if (length < 8)
                 m &= ~std::uint64_t(0) << (8 * (8 - length));
@@ -410,7 +388,7 @@ private:
             UnitScale us;
             bool known = false;
             if (length != 0 && end - m_begin >= 8)
-                known = parseCommonUnit(loadLastBytes(end) >> (8 * (8 - length)), us);
+                known = parseCommonUnit(loadLe64(end - 8) >> (8 * (8 - length)), us);
             bool plausible = known || (unit != end && isLetter(*unit));
             for (const char *i = unit + 1; !known && plausible && i != end; ++i)
                 plausible = kAlnum[static_cast<unsigned char>(*i)];
