@@ -1,7 +1,7 @@
 #include "telegram.h"
 
 #include "loadle.h"
-#include "obis.h"
+#include "obistable.h"
 
 #include <array>
 #include <bit>
@@ -47,171 +47,6 @@ constexpr std::uint64_t exactZeroBytes(std::uint64_t v) noexcept
 {
     constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
     return ~(((v & kLow7) + kLow7) | v | kLow7);
-}
-
-// --- known codes ------------------------------------------------------------------------------
-//
-// Nearly every line of a telegram starts with one of a few dozen codes, written the one way a
-// code is written ("1-0:1.8.1"). Those are recognised whole: the code's text, up to the '(' in
-// its second eight bytes, is looked up in a compile-time perfect hash of their texts - two
-// loads, a multiplication, two compares - instead of being scanned group by group, digit by
-// digit (~70 instructions a line, the largest part of a parse). Anything else (another code, a
-// zero-padded group, `*255`) misses and is scanned as before, with the same result.
-
-// The codes recognised whole: the Reading's, on every M-Bus channel, and a few more that
-// telegrams often carry.
-constexpr auto kKnownCodes = [] {
-    constexpr Obis kCodes[] = {obis::Version, obis::VersionBelgium, obis::Timestamp,
-        obis::EquipmentId, obis::EquipmentIdAlt, obis::LogicalDeviceName, obis::EasyMeterSerial,
-        obis::ImportTotal, obis::ImportT1, obis::ImportT2, obis::ImportT3, obis::ImportT4,
-        obis::ExportTotal, obis::ExportT1, obis::ExportT2, obis::ExportT3, obis::ExportT4,
-        obis::Tariff, obis::PowerImport, obis::PowerExport, obis::PowerL1Import,
-        obis::PowerL2Import, obis::PowerL3Import, obis::PowerL1Export, obis::PowerL2Export,
-        obis::PowerL3Export, obis::VoltageL1, obis::VoltageL2, obis::VoltageL3, obis::CurrentL1,
-        obis::CurrentL2, obis::CurrentL3, obis::PowerFailures, obis::LongPowerFailures,
-        obis::SagsL1, obis::SagsL2, obis::SagsL3, obis::SwellsL1, obis::SwellsL2, obis::SwellsL3,
-        obis::TextMessage, obis::TextMessageCode, obis::BreakerState, obis::CurrentAverageDemand,
-        obis::MaximumDemandMonth, obis::MaximumDemandYear, Obis {1, 0, 99, 97, 0},
-        Obis {0, 0, 17, 0, 0}, Obis {1, 0, 31, 4, 0}, Obis {1, 0, 51, 4, 0}, Obis {1, 0, 71, 4, 0},
-        Obis {1, 0, 3, 7, 0}, Obis {1, 0, 4, 7, 0}, Obis {1, 0, 14, 7, 0}, Obis {1, 0, 3, 8, 0},
-        Obis {1, 0, 4, 8, 0}};
-    constexpr Obis kChannelCodes[] = {obis::MbusDeviceType, obis::MbusEquipmentId,
-        obis::MbusEquipmentIdBelgium, obis::MbusValue, obis::MbusValueBelgium, obis::MbusProfile,
-        obis::MbusValveState};
-    std::array<Obis, std::size(kCodes) + 4 * std::size(kChannelCodes)> all {};
-    std::size_t n = 0;
-    for (const Obis &code : kCodes)
-        all[n++] = code;
-    for (std::uint8_t channel = 1; channel <= 4; ++channel)
-        for (const Obis &code : kChannelCodes)
-            all[n++] = code.withChannel(channel);
-    return all;
-}();
-
-// A code's text as a telegram writes it, in two words: the first eight characters, the rest
-// (1-7 of them), each the lowest address in the lowest byte, zeros after the end.
-struct CodeText
-{
-    std::uint64_t head = 0;
-    std::uint64_t tail = 0;
-    std::uint8_t length = 0;
-};
-
-constexpr CodeText codeText(const Obis &code) noexcept
-{
-    std::array<char, 24> text {};
-    std::size_t n = 0;
-    auto number = [&](unsigned v) {
-        if (v >= 100)
-            text[n++] = char('0' + v / 100);
-        if (v >= 10)
-            text[n++] = char('0' + v / 10 % 10);
-        text[n++] = char('0' + v % 10);
-    };
-    number(code.a);
-    text[n++] = '-';
-    number(code.b);
-    text[n++] = ':';
-    number(code.c);
-    text[n++] = '.';
-    number(code.d);
-    text[n++] = '.';
-    number(code.e);
-    CodeText out;
-    for (std::size_t i = 0; i < n; ++i) {
-        const std::uint64_t byte = static_cast<unsigned char>(text[i]);
-        if (i < 8)
-            out.head |= byte << (8 * i);
-        else
-            out.tail |= byte << (8 * (i - 8));
-    }
-    out.length = std::uint8_t(n);
-    return out;
-}
-
-// Multiply-shift hash of a code text into 1024 slots; the multiplier is the first of a fixed
-// sequence that gives every known code its own slot, found at compile time.
-constexpr unsigned kCodeSlotBits = 10;
-constexpr unsigned codeSlot(
-    std::uint64_t head, std::uint64_t tail, std::uint64_t multiplier) noexcept
-{
-    return unsigned(((head + tail * 0x9E3779B97F4A7C15ull) * multiplier) >> (64 - kCodeSlotBits));
-}
-
-constexpr bool codeSlotsFree(std::uint64_t multiplier) noexcept
-{
-    std::array<bool, std::size_t(1) << kCodeSlotBits> used {};
-    for (const Obis &code : kKnownCodes) {
-        const CodeText t = codeText(code);
-        const unsigned slot = codeSlot(t.head, t.tail, multiplier);
-        if (used[slot])
-            return false;
-        used[slot] = true;
-    }
-    return true;
-}
-
-constexpr std::uint64_t kCodeHashMultiplier = [] {
-    std::uint64_t multiplier = 0xC2B2AE3D27D4EB4Full; // odd
-    for (int attempt = 0; attempt < 10000 && !codeSlotsFree(multiplier); ++attempt)
-        multiplier += 0x2545F4914F6CDD1Eull; // even step: stays odd
-    return multiplier;
-}();
-static_assert(codeSlotsFree(kCodeHashMultiplier), "no perfect hash multiplier for the codes");
-
-struct KnownCode
-{
-    std::uint64_t head = ~std::uint64_t(0); // matches no text: a code starts with a digit
-    std::uint64_t tail = 0;
-    Obis code;
-    std::uint8_t length = 0;
-};
-
-// Entry 0 is the empty one; a slot holds its code's entry index.
-constexpr auto kKnownCodeEntries = [] {
-    std::array<KnownCode, std::size(kKnownCodes) + 1> entries {};
-    for (std::size_t i = 0; i < std::size(kKnownCodes); ++i) {
-        const CodeText t = codeText(kKnownCodes[i]);
-        entries[i + 1] = {t.head, t.tail, kKnownCodes[i], t.length};
-    }
-    return entries;
-}();
-static_assert(std::size(kKnownCodeEntries) <= 256, "slot entries are bytes");
-
-constexpr auto kKnownCodeSlots = [] {
-    std::array<std::uint8_t, std::size_t(1) << kCodeSlotBits> slots {};
-    for (std::size_t i = 1; i < kKnownCodeEntries.size(); ++i) {
-        const KnownCode &entry = kKnownCodeEntries[i];
-        slots[codeSlot(entry.head, entry.tail, kCodeHashMultiplier)] = std::uint8_t(i);
-    }
-    return slots;
-}();
-
-constexpr bool knownCodesFit() noexcept
-{
-    for (std::size_t i = 1; i < kKnownCodeEntries.size(); ++i)
-        if (kKnownCodeEntries[i].length < 9 || kKnownCodeEntries[i].length > 15)
-            return false;
-    return true;
-}
-static_assert(knownCodesFit(), "a known code's '(' must be in its second eight bytes");
-
-/// The known code at \a p (16 bytes readable): its '(' with \a out set, or nullptr.
-inline const char *knownCode(const char *p, Obis *out) noexcept
-{
-    const std::uint64_t head = loadLe64(p);
-    const std::uint64_t second = loadLe64(p + 8);
-    const std::uint64_t open = exactZeroBytes(second ^ (kOnes * std::uint8_t('(')));
-    if (!open)
-        return nullptr;
-    const int at = std::countr_zero(open) / 8; // the '(' is at p + 8 + at
-    const std::uint64_t tail = second & ((std::uint64_t(1) << (8 * at)) - 1);
-    const KnownCode &entry =
-        kKnownCodeEntries[kKnownCodeSlots[codeSlot(head, tail, kCodeHashMultiplier)]];
-    if (entry.head != head || entry.tail != tail)
-        return nullptr;
-    *out = entry.code;
-    return p + 8 + at;
 }
 
 /// The first ')' or '\n' at or after \a p, or \a end.
@@ -270,20 +105,18 @@ public:
             }
             if (c == '!') // the footer ends the telegram; whatever follows is not ours
                 break;
-            if (isDigit(c)) {
-                // Scanned straight into its place: a code assembled on the stack byte by byte
-                // and then copied is reloaded wider than it was stored, which stalls store
-                // forwarding on every line.
+            Obis code;
+            if (const char *open = isDigit(c) ? scanObis(p, &code) : nullptr) {
                 CosemObject &object = m_out.objects.emplace_back();
-                if (const char *open = scanObis(p, &object.obis)) {
-                    object.obisText = {p, std::size_t(open - p)};
-                    object.firstValue = std::uint32_t(m_out.values.size());
-                    p = parseValues(open);
-                    canContinue = true;
-                    continue;
-                }
-                m_out.objects.pop_back();
-            } else if (c == '(' && canContinue) {
+                object.obis = code;
+                object.field = obisField(code);
+                object.obisText = {p, std::size_t(open - p)};
+                object.firstValue = std::uint32_t(m_out.values.size());
+                p = parseValues(open);
+                canContinue = true;
+                continue;
+            }
+            if (c == '(' && canContinue) {
                 p = parseValues(p);
                 continue;
             }
@@ -300,20 +133,12 @@ private:
     /// The OBIS code at \a p when '(' follows it: returns the '(' (or nullptr).
     [[nodiscard]] const char *scanObis(const char *p, Obis *code) const noexcept
     {
-        const char *q = nullptr;
-        if (m_end - p >= detail::kObisScanReadAhead) {
-            if (const char *open = knownCode(p, code))
-                return open;
-            q = detail::scanObisUnchecked(p, code);
-        } else {
-            // Near the end of the text (a frame without footer): the checked parser.
-            std::size_t consumed = 0;
-            if (const auto parsed = Obis::parse({p, std::size_t(m_end - p)}, &consumed)) {
-                *code = *parsed;
-                q = p + consumed;
-            }
-        }
-        return (q && q != m_end && *q == '(') ? q : nullptr;
+        std::size_t consumed = 0;
+        const auto parsed = Obis::parse({p, std::size_t(m_end - p)}, &consumed);
+        if (!parsed || p + consumed == m_end)
+            return nullptr;
+        *code = *parsed;
+        return p + consumed;
     }
 
     /// The '\n' ending the line that contains \a p, or m_end.

@@ -19,7 +19,7 @@
 #include "crc16.h"
 #include "decimal.h"
 #include "framer.h"
-#include "obis.h"
+#include "obistable.h"
 #include "reading.h"
 #include "telegram.h"
 #include "venusmapping.h"
@@ -98,6 +98,7 @@ void decode(Chain &chain, std::string_view text)
         check(inside(object.obisText, text), "OBIS text outside the frame text");
         (void)object.obis.toString();
         (void)describeObis(object.obis);
+        check(object.field == obisField(object.obis), "field is not the table's for the code");
         for (const CosemValue &value : telegram.valuesOf(object)) {
             check(inside(value.text, text), "value text outside the frame text");
             check(inside(value.unitText, text), "unit text outside the frame text");
