@@ -3,6 +3,7 @@
 #include "io/source.h"
 #include "venus/meterservice.h"
 
+#include <QCoreApplication>
 #include <QDBusConnection>
 #include <QDBusError>
 #include <QLoggingCategory>
@@ -29,9 +30,9 @@ QDBusConnection connectBus(const QString &spec, const QString &name)
 
 } // namespace
 
-Mediator::Mediator(Config config, std::unique_ptr<Source> source, QObject *parent)
+Mediator::Mediator(Options options, std::unique_ptr<Source> source, QObject *parent)
     : QObject(parent)
-    , m_config(std::move(config))
+    , m_options(std::move(options))
     , m_source(std::move(source))
     , m_framer([this](const Frame &frame) { onFrame(frame); })
 {
@@ -39,11 +40,11 @@ Mediator::Mediator(Config config, std::unique_ptr<Source> source, QObject *paren
     m_framer.setMask7Bit(true);
 
     m_silence.setSingleShot(true);
-    m_silence.setInterval(m_config.timeout);
+    m_silence.setInterval(m_options.timeout);
     connect(&m_silence, &QTimer::timeout, this, &Mediator::onSilence);
 
     m_probe.setSingleShot(true);
-    m_probe.setInterval(m_config.probeTimeout * std::max(1, m_config.baudRatesToTry));
+    m_probe.setInterval(m_options.sourceOptions.probeWindow * m_options.baudRatesToTry());
     connect(&m_probe, &QTimer::timeout, this, &Mediator::onProbeTimeout);
 
     m_stats.setInterval(kStatsInterval);
@@ -132,7 +133,7 @@ void Mediator::onGoodTelegram()
 
     if (m_mapper.mapGrid(m_reading, m_grid)) {
         if (!m_gridService) {
-            m_gridService = makeService(false);
+            m_gridService = makeService(ServiceContract::grid());
             m_gridService->start(QString::fromStdString(m_reading.equipmentId),
                 QString::fromStdString(m_reading.version), QString::fromStdString(m_reading.ident));
         }
@@ -140,10 +141,10 @@ void Mediator::onGoodTelegram()
             m_gridService->setRefreshTime(int(interval));
         m_gridService->update(m_grid.values);
     }
-    if (m_config.gasService != GasService::None && m_mapper.mapGas(m_reading, m_gas)) {
+    if (m_options.gasService != GasService::None && m_mapper.mapGas(m_reading, m_gas)) {
         if (!m_gasService) {
             const MbusChannel *gas = m_reading.gas();
-            m_gasService = makeService(true);
+            m_gasService = makeService(ServiceContract::gas(m_options.gasService));
             m_gasService->start(QString::fromStdString(gas ? gas->equipmentId : std::string()),
                 QString::fromStdString(m_reading.version), QString::fromStdString(m_reading.ident));
         }
@@ -153,40 +154,19 @@ void Mediator::onGoodTelegram()
     }
 }
 
-std::unique_ptr<MeterService> Mediator::makeService(bool gas)
+std::unique_ptr<MeterService> Mediator::makeService(ServiceContract contract)
 {
-    // serial-starter's ttyUSB0 stays ttyUSB0; a path outside /dev names the service by its file.
-    QString port = m_source->name();
-    if (m_source->isSerial())
-        port = port.section(u'/', -1);
-    port = MeterService::sanitised(port);
-    if (port.isEmpty())
-        port = QStringLiteral("unknown");
     MeterService::Config c;
-    c.processVersion = m_config.version;
-    c.connection = QStringLiteral("P1 ") + m_source->describe();
-    c.settingsTimeout = m_config.settingsTimeout;
-    if (!gas) {
-        c.deviceClass = QStringLiteral("grid");
-        c.serviceName = QStringLiteral("com.victronenergy.grid.p1_") + port;
-        c.productName = QStringLiteral("P1 smart meter");
-        c.staticPaths = {{QStringLiteral("/Role"), QStringLiteral("grid")},
-            {QStringLiteral("/AllowedRoles"), QStringList {QStringLiteral("grid")}},
-            {QStringLiteral("/Position"), 0}, {QStringLiteral("/DeviceType"), 0},
-            {QStringLiteral("/ErrorCode"), 0}};
-    } else {
-        const bool pulse = m_config.gasService == GasService::PulseMeter;
-        c.deviceClass = pulse ? QStringLiteral("pulsemeter") : QStringLiteral("gasmeter");
-        c.serviceName =
-            QStringLiteral("com.victronenergy.") + c.deviceClass + QStringLiteral(".p1_") + port;
-        c.productName = QStringLiteral("P1 gas meter");
-        c.staticPaths = {{QStringLiteral("/ErrorCode"), 0}};
-    }
-    QDBusConnection bus = connectBus(m_config.dbus, c.serviceName);
+    c.port = ServiceContract::portName(m_source->name(), m_source->isSerial());
+    c.connection = ServiceContract::connection(m_source->describe());
+    c.processVersion = QCoreApplication::applicationVersion();
+    c.settingsTimeout = m_options.settingsTimeout;
+    c.contract = std::move(contract);
+    QDBusConnection bus = connectBus(m_options.dbus, c.contract.serviceName(c.port));
     if (!bus.isConnected())
         qCCritical(lcDaemon).noquote()
-            << "cannot connect to the" << m_config.dbus << "bus:" << bus.lastError().message();
-    auto service = std::make_unique<MeterService>(c, bus, gas ? gasPathSpecs() : gridPathSpecs());
+            << "cannot connect to the" << m_options.dbus << "bus:" << bus.lastError().message();
+    auto service = std::make_unique<MeterService>(std::move(c), bus);
     connect(service.get(), &MeterService::failed, this, [this](const QString &reason) {
         qCCritical(lcDaemon).noquote() << reason;
         exitWith(kExitMeterLost);
@@ -213,7 +193,7 @@ void Mediator::onSilence()
     if (!m_silent) {
         m_silent = true;
         qCWarning(lcDaemon, "no valid telegram for %lld s: values invalid",
-            qlonglong(m_config.timeout.count() / 1000));
+            qlonglong(m_options.timeout.count() / 1000));
         if (m_gridService)
             m_gridService->setConnected(false);
         if (m_gasService)

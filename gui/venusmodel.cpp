@@ -1,5 +1,7 @@
 #include "venusmodel.h"
 
+#include "venus/servicecontract.h"
+
 #include <QBrush>
 #include <QFont>
 #include <QPalette>
@@ -18,9 +20,11 @@ QString fromStd(std::string_view s)
 VenusModel::VenusModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
-    for (const PathSpec &spec : gridPathSpecs())
+    // The contract's paths, in its order: the daemon registers exactly these. The gas
+    // meter's paths are the same as gasmeter or as pulsemeter.
+    for (const PathSpec &spec : ServiceContract::grid().paths)
         m_rows.push_back({false, &spec, {}, false});
-    for (const PathSpec &spec : gasPathSpecs())
+    for (const PathSpec &spec : ServiceContract::gas(GasService::PulseMeter).paths)
         m_rows.push_back({true, &spec, {}, false});
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "serialsource.h"
 #include "source.h"
 
 #include <QList>
@@ -53,7 +54,8 @@ public:
 
     using SourceMaker = std::function<std::unique_ptr<Source>(const QString &port)>;
 
-    static constexpr std::chrono::milliseconds kDefaultProbeWindow {12000};
+    static constexpr std::chrono::milliseconds kDefaultProbeWindow =
+        SerialSource::kDefaultProbeWindow;
     /// Telegrams to wait for on a port once one was found (CRC statistics).
     static constexpr int kDefaultTelegramsWanted = 2;
 
