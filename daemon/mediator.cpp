@@ -1,13 +1,11 @@
 #include "mediator.h"
 
 #include "io/source.h"
+#include "logging.h"
 #include "venus/meterservice.h"
 
 #include <QDBusConnection>
 #include <QDBusError>
-#include <QLoggingCategory>
-
-Q_LOGGING_CATEGORY(lcDaemon, "p1.daemon")
 
 namespace p1 {
 
@@ -63,7 +61,7 @@ Mediator::~Mediator()
 
 void Mediator::start()
 {
-    qCInfo(lcDaemon).noquote() << "reading" << m_source->describe();
+    qCInfo(lcDaemon).noquote() << "reading" << m_source->logDescription();
     if (m_source->isSerial())
         m_probe.start();
     m_silence.start();
@@ -164,7 +162,7 @@ std::unique_ptr<MeterService> Mediator::makeService(bool gas)
         port = QStringLiteral("unknown");
     MeterService::Config c;
     c.processVersion = m_config.version;
-    c.connection = QStringLiteral("P1 ") + m_source->describe();
+    c.connection = QStringLiteral("P1 ") + m_source->logDescription();
     c.settingsTimeout = m_config.settingsTimeout;
     if (!gas) {
         c.deviceClass = QStringLiteral("grid");
@@ -225,7 +223,7 @@ void Mediator::onSilence()
 
 void Mediator::onProbeTimeout()
 {
-    qCInfo(lcDaemon).noquote() << "no P1 meter on" << m_source->describe()
+    qCInfo(lcDaemon).noquote() << "no P1 meter on" << m_source->logDescription()
                                << "- giving the port back";
     exitWith(kExitNoMeter);
 }
@@ -233,7 +231,7 @@ void Mediator::onProbeTimeout()
 void Mediator::onSourceError(int error, const QString &detail)
 {
     m_lastSourceError = error;
-    qCWarning(lcDaemon).noquote() << m_source->describe() << ":"
+    qCWarning(lcDaemon).noquote() << m_source->logDescription() << ":"
                                   << Source::errorName(Source::Error(error)) << detail;
 }
 
