@@ -1,5 +1,7 @@
 #include "commandline.h"
 
+#include "logging.h"
+
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 
@@ -12,12 +14,6 @@ using namespace Qt::StringLiterals;
 namespace p1 {
 
 namespace {
-
-void printError(const QString &message)
-{
-    std::fprintf(
-        stderr, "%s: %s\n", qPrintable(QCoreApplication::applicationName()), qPrintable(message));
-}
 
 // Seconds as given on the command line ("15", "0.5") to milliseconds; nullopt when not a
 // non-negative number.

@@ -1,14 +1,12 @@
 #include "mediator.h"
 
 #include "io/source.h"
+#include "logging.h"
 #include "venus/meterservice.h"
 
 #include <QCoreApplication>
 #include <QDBusConnection>
 #include <QDBusError>
-#include <QLoggingCategory>
-
-Q_LOGGING_CATEGORY(lcDaemon, "p1.daemon")
 
 namespace p1 {
 
@@ -64,7 +62,7 @@ Mediator::~Mediator()
 
 void Mediator::start()
 {
-    qCInfo(lcDaemon).noquote() << "reading" << m_source->describe();
+    qCInfo(lcDaemon).noquote() << "reading" << m_source->logDescription();
     if (m_source->isSerial())
         m_probe.start();
     m_silence.start();
@@ -158,7 +156,7 @@ std::unique_ptr<MeterService> Mediator::makeService(ServiceContract contract)
 {
     MeterService::Config c;
     c.port = ServiceContract::portName(m_source->name(), m_source->isSerial());
-    c.connection = ServiceContract::connection(m_source->describe());
+    c.connection = ServiceContract::connection(m_source->logDescription());
     c.processVersion = QCoreApplication::applicationVersion();
     c.settingsTimeout = m_options.settingsTimeout;
     c.contract = std::move(contract);
@@ -205,7 +203,7 @@ void Mediator::onSilence()
 
 void Mediator::onProbeTimeout()
 {
-    qCInfo(lcDaemon).noquote() << "no P1 meter on" << m_source->describe()
+    qCInfo(lcDaemon).noquote() << "no P1 meter on" << m_source->logDescription()
                                << "- giving the port back";
     exitWith(kExitNoMeter);
 }
@@ -213,7 +211,7 @@ void Mediator::onProbeTimeout()
 void Mediator::onSourceError(int error, const QString &detail)
 {
     m_lastSourceError = error;
-    qCWarning(lcDaemon).noquote() << m_source->describe() << ":"
+    qCWarning(lcDaemon).noquote() << m_source->logDescription() << ":"
                                   << Source::errorName(Source::Error(error)) << detail;
 }
 

@@ -1,14 +1,6 @@
 #include "monitorsession.h"
 
-#include "io/filesource.h"
-#include "io/serialsource.h"
-#include "io/simulatorsource.h"
-#include "io/tcpsource.h"
-
-#include <QLocale>
-#include <QLoggingCategory>
-
-Q_LOGGING_CATEGORY(lcMonitor, "p1.monitor")
+#include "logging.h"
 
 using namespace std::chrono;
 
@@ -85,9 +77,7 @@ void MonitorSession::start(std::unique_ptr<Source> source)
         m_tick.stop();
         Q_EMIT sourceFinished();
     });
-    if (auto *serial = qobject_cast<SerialSource *>(s))
-        connect(
-            serial, &SerialSource::baudRateChanged, this, [this] { refreshSourceStatistics(); });
+    connect(s, &Source::descriptionChanged, this, &MonitorSession::refreshSourceStatistics);
 
     refreshSourceStatistics();
     m_tick.start();
@@ -215,7 +205,7 @@ QString MonitorSession::describeRejection(const TelegramRecord &record)
 
 void MonitorSession::onSourceError(Source::Error error, const QString &detail)
 {
-    qCInfo(lcMonitor).noquote() << (m_source ? m_source->describe() : QString()) << ":"
+    qCInfo(lcMonitor).noquote() << (m_source ? m_source->logDescription() : QString()) << ":"
                                 << Source::errorName(error) << detail;
     m_diagnosis.sourceError(error, detail, now());
     updateDiagnosis();
@@ -239,43 +229,15 @@ void MonitorSession::updateDiagnosis()
     Q_EMIT problemChanged(m_diagnosis.problem(), message);
 }
 
-QString MonitorSession::describeSource(const Source &source)
-{
-    if (const auto *serial = qobject_cast<const SerialSource *>(&source)) {
-        const QString port = serial->systemLocation();
-        if (serial->baudMode() != SerialSource::BaudMode::Auto)
-            return tr("serial port %1 at %2 baud").arg(port).arg(serial->baudRate());
-        if (serial->baudRateLocked())
-            return tr("serial port %1 at %2 baud (detected)").arg(port).arg(serial->baudRate());
-        return tr("serial port %1, trying %2 baud").arg(port).arg(serial->baudRate());
-    }
-    if (const auto *tcp = qobject_cast<const TcpSource *>(&source))
-        return tr("network %1").arg(tcp->name());
-    if (const auto *file = qobject_cast<const FileSource *>(&source)) {
-        if (file->replaySpeed() <= 0)
-            return tr("capture %1, as fast as possible").arg(file->path());
-        return tr("capture %1 at %2× speed")
-            .arg(file->path(), QLocale().toString(file->replaySpeed()));
-    }
-    if (const auto *simulator = qobject_cast<const SimulatorSource *>(&source)) {
-        return tr("simulated DSMR 5 meter (seed %1, time ×%2)")
-            .arg(simulator->seed())
-            .arg(QLocale().toString(simulator->timeScale()));
-    }
-    return source.describe();
-}
-
 void MonitorSession::refreshSourceStatistics()
 {
     if (!m_source) {
         m_stats.state = Source::State::Closed;
     } else {
         m_stats.state = m_source->state();
-        m_stats.source = describeSource(*m_source);
-        if (const auto *serial = qobject_cast<const SerialSource *>(m_source.get())) {
-            m_stats.baudRate = serial->baudRate();
-            m_stats.baudRateLocked = serial->baudRateLocked();
-        }
+        m_stats.source = m_source->userDescription();
+        m_stats.baudRate = m_source->baudRate();
+        m_stats.baudRateLocked = m_source->baudRateLocked();
     }
     Q_EMIT statisticsChanged();
 }

@@ -36,7 +36,7 @@ public:
     struct Statistics
     {
         Source::State state = Source::State::Closed;
-        QString source; ///< describeSource(), empty when none
+        QString source; ///< Source::userDescription(), empty when none
         int baudRate = 0; ///< serial only, 0 otherwise
         bool baudRateLocked = false;
         quint64 good = 0; ///< accepted with a matching CRC
@@ -78,9 +78,6 @@ public:
     [[nodiscard]] bool isRecording() const { return m_recorder.isRecording(); }
     [[nodiscard]] QString recordingPath() const { return m_recorder.path(); }
 
-    /// What the session reads from, for the status line, translated ("serial port /dev/ttyUSB0
-    /// at 115200 baud (detected)"). Source::describe() is the English form for logs and D-Bus.
-    [[nodiscard]] static QString describeSource(const Source &source);
     /// The translated reason a frame or parse was rejected.
     [[nodiscard]] static QString describeRejection(const TelegramRecord &record);
 

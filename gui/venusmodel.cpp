@@ -1,21 +1,13 @@
 #include "venusmodel.h"
 
 #include "venus/servicecontract.h"
+#include "textconv.h"
 
 #include <QBrush>
 #include <QFont>
 #include <QPalette>
 
 namespace p1 {
-
-namespace {
-
-QString fromStd(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
-
-} // namespace
 
 VenusModel::VenusModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -63,7 +55,7 @@ void VenusModel::retranslate()
 int VenusModel::rowOf(bool gas, const QString &path) const
 {
     for (std::size_t i = 0; i < m_rows.size(); ++i)
-        if (m_rows[i].gas == gas && fromStd(m_rows[i].spec->path) == path)
+        if (m_rows[i].gas == gas && toQString(m_rows[i].spec->path) == path)
             return int(i);
     return -1;
 }
@@ -129,7 +121,7 @@ QVariant VenusModel::data(const QModelIndex &index, int role) const
     case ServiceColumn:
         return r.gas ? tr("gas") : tr("grid");
     case PathColumn:
-        return fromStd(r.spec->path);
+        return toQString(r.spec->path);
     case ValueColumn:
         if (!r.value.valid())
             return tr("invalid");

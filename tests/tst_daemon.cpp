@@ -3,6 +3,7 @@
 // independent client connection.
 
 #include "fakesettings.h"
+#include "ptypair.h"
 #include "sampletelegrams.h"
 
 #include <QDBusArgument>
@@ -12,7 +13,6 @@
 #include <QDBusMetaType>
 #include <QDBusPendingCallWatcher>
 #include <QEventLoop>
-#include <QFileInfo>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -20,74 +20,15 @@
 #include <QTest>
 
 #include <csignal>
-#include <fcntl.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
+using p1::test::PtyPair;
 
 namespace {
 
 using ItemMap = QMap<QString, QVariantMap>;
 const QString kBin = QStringLiteral(P1_BIN_DIR "/dbus-p1");
-
-// A socat pty pair: the test writes as the meter on one end, the daemon reads the other.
-class PtyPair
-{
-public:
-    explicit PtyPair(const QString &dir, const QString &portName = u"ttyP1"_s)
-        : meter(dir + u"/meter"_s)
-        , port(dir + u'/' + portName)
-    {
-        socat.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        socat.start(
-            u"socat"_s, {u"pty,raw,echo=0,link="_s + meter, u"pty,raw,echo=0,link="_s + port});
-    }
-    ~PtyPair()
-    {
-        if (fd >= 0)
-            ::close(fd);
-        socat.kill();
-        socat.waitForFinished();
-    }
-    bool ready()
-    {
-        for (int i = 0; i < 100 && !(QFileInfo::exists(meter) && QFileInfo::exists(port)); ++i)
-            QTest::qWait(20);
-        if (fd < 0)
-            fd = ::open(QFile::encodeName(meter).constData(), O_WRONLY | O_NOCTTY);
-        return fd >= 0;
-    }
-    void write(std::string_view bytes)
-    {
-        while (!bytes.empty()) {
-            const ssize_t n = ::write(fd, bytes.data(), bytes.size());
-            if (n <= 0)
-                return;
-            bytes.remove_prefix(std::size_t(n));
-        }
-    }
-    // Pieces with pauses, so the daemon sees them as separate reads.
-    void writeSplit(std::string_view bytes, std::initializer_list<std::size_t> cuts)
-    {
-        std::size_t at = 0;
-        for (std::size_t cut : cuts) {
-            write(bytes.substr(at, cut - at));
-            QTest::qWait(30);
-            at = cut;
-        }
-        write(bytes.substr(at));
-    }
-    void unplug()
-    {
-        socat.kill();
-        socat.waitForFinished();
-    }
-
-    QString meter;
-    QString port;
-    QProcess socat;
-    int fd = -1;
-};
 
 class Daemon
 {
@@ -224,9 +165,9 @@ void TestDaemon::publishesExactlyTheGoodTelegrams()
     QFETCH(bool, awkward);
     QTemporaryDir dir;
     PtyPair pty(dir.path());
-    QVERIFY(pty.ready());
+    QVERIFY(pty.start());
     Daemon daemon;
-    daemon.start({u"--settings-timeout"_s, u"0"_s, u"--baud"_s, u"115200"_s, pty.port});
+    daemon.start({u"--settings-timeout"_s, u"0"_s, u"--baud"_s, u"115200"_s, pty.port()});
     Client client;
 
     pty.write(telegramAt(1));
@@ -267,10 +208,10 @@ void TestDaemon::silenceInvalidatesThenExits()
 {
     QTemporaryDir dir;
     PtyPair pty(dir.path());
-    QVERIFY(pty.ready());
+    QVERIFY(pty.start());
     Daemon daemon;
     daemon.start({u"--settings-timeout"_s, u"0"_s, u"--timeout"_s, u"1"_s, u"--baud"_s, u"115200"_s,
-        pty.port});
+        pty.port()});
     Client client;
     pty.write(telegramAt(1));
     QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid), 5000);
@@ -293,9 +234,9 @@ void TestDaemon::pulledCableExitsWithinSeconds()
 {
     QTemporaryDir dir;
     PtyPair pty(dir.path());
-    QVERIFY(pty.ready());
+    QVERIFY(pty.start());
     Daemon daemon;
-    daemon.start({u"--settings-timeout"_s, u"0"_s, u"--timeout"_s, u"60"_s, pty.port});
+    daemon.start({u"--settings-timeout"_s, u"0"_s, u"--timeout"_s, u"60"_s, pty.port()});
     Client client;
     pty.write(telegramAt(1));
     QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid), 5000);
@@ -311,9 +252,9 @@ void TestDaemon::sigtermLeavesTheBus()
 {
     QTemporaryDir dir;
     PtyPair pty(dir.path());
-    QVERIFY(pty.ready());
+    QVERIFY(pty.start());
     Daemon daemon;
-    daemon.start({u"--settings-timeout"_s, u"0"_s, pty.port});
+    daemon.start({u"--settings-timeout"_s, u"0"_s, pty.port()});
     Client client;
     pty.write(telegramAt(1));
     QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid) && client.hasService(kGas), 5000);
@@ -336,9 +277,9 @@ void TestDaemon::instanceAndNameFromSettings()
 
     QTemporaryDir dir;
     PtyPair pty(dir.path());
-    QVERIFY(pty.ready());
+    QVERIFY(pty.start());
     Daemon daemon;
-    daemon.start({pty.port});
+    daemon.start({pty.port()});
     Client client;
     pty.write(telegramAt(1));
     QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid) && client.hasService(kGas), 5000);
@@ -374,9 +315,9 @@ void TestDaemon::gasServiceKinds()
     QFETCH(QString, service);
     QTemporaryDir dir;
     PtyPair pty(dir.path());
-    QVERIFY(pty.ready());
+    QVERIFY(pty.start());
     Daemon daemon;
-    daemon.start({u"--settings-timeout"_s, u"0"_s, u"--gas-service"_s, kind, pty.port});
+    daemon.start({u"--settings-timeout"_s, u"0"_s, u"--gas-service"_s, kind, pty.port()});
     Client client;
     pty.write(telegramAt(1));
     QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid), 5000);
@@ -394,9 +335,9 @@ void TestDaemon::refreshTimeIsTheMeterInterval()
     // that a few ms of jitter do not change the path with every telegram.
     QTemporaryDir dir;
     PtyPair pty(dir.path());
-    QVERIFY(pty.ready());
+    QVERIFY(pty.start());
     Daemon daemon;
-    daemon.start({u"--settings-timeout"_s, u"0"_s, pty.port});
+    daemon.start({u"--settings-timeout"_s, u"0"_s, pty.port()});
     Client client;
     pty.write(telegramAt(1));
     QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid), 5000);

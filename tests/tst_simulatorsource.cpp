@@ -60,7 +60,7 @@ void TestSimulatorSource::identity()
     QCOMPARE(source.kind(), Source::Kind::Simulator);
     QVERIFY(!source.isSerial());
     QCOMPARE(source.name(), QStringLiteral("sim"));
-    QVERIFY(source.describe().contains(QStringLiteral("DSMR 5")));
+    QVERIFY(source.logDescription().contains(QStringLiteral("DSMR 5")));
     QCOMPARE(source.interval(), 1000ms); // a DSMR 5 meter's pace
     QCOMPARE(source.state(), Source::State::Closed);
 }

@@ -1,14 +1,12 @@
 #include "portdetector.h"
 
 #include "framer.h"
+#include "logging.h"
 #include "reading.h"
 #include "serialsource.h"
 #include "telegram.h"
 
-#include <QLoggingCategory>
 #include <QSerialPortInfo>
-
-Q_LOGGING_CATEGORY(lcDetect, "p1.detect")
 
 using namespace std::chrono;
 
@@ -115,8 +113,7 @@ void PortDetector::start(const QStringList &requested)
             p->result.version = QString::fromStdString(p->reading.version);
             p->result.equipmentId = QString::fromStdString(p->reading.equipmentId);
             p->result.gasSeen = p->result.gasSeen || p->reading.gas() != nullptr;
-            if (auto *serial = qobject_cast<SerialSource *>(p->source.get()))
-                p->result.baudRate = serial->baudRate();
+            p->result.baudRate = p->source->baudRate();
             if (first)
                 qCInfo(lcDetect).noquote() << p->result.port << ": meter" << p->result.ident;
             Q_EMIT portChanged(p->result);
@@ -133,8 +130,7 @@ void PortDetector::start(const QStringList &requested)
         });
         connect(s, &Source::discontinuity, this, [this, p] {
             p->framer->reset();
-            if (auto *serial = qobject_cast<SerialSource *>(p->source.get()))
-                p->result.baudRate = serial->baudRate();
+            p->result.baudRate = p->source->baudRate();
             Q_EMIT portChanged(p->result);
         });
         connect(s, &Source::errorOccurred, this, [p](Source::Error error, const QString &detail) {
@@ -154,8 +150,7 @@ void PortDetector::start(const QStringList &requested)
     }
     for (auto &probe : m_probes) {
         probe->deadline.start();
-        if (auto *serial = qobject_cast<SerialSource *>(probe->source.get()))
-            probe->result.baudRate = serial->baudRate();
+        probe->result.baudRate = probe->source->baudRate();
         probe->source->open();
     }
 }
@@ -211,13 +206,22 @@ QString PortDetector::describe(const Result &r)
         version = tr("P1 %1.%2").arg(r.version.at(0), r.version.at(1));
     else
         version = tr("P1 version %1").arg(r.version);
-    QString line = tr("%1: %2 meter %3").arg(r.port, version, r.ident);
+    // Whole sentences, one per combination, so a translation can put each part where its
+    // language wants it. One arg() call: a '%' in the meter's ident is not a placeholder.
+    const QString baud = QString::number(r.baudRate);
+    const QString valid = QString::number(r.crcOk + r.noCrc);
+    const QString rejected = QString::number(r.rejected);
+    if (r.baudRate > 0 && r.gasSeen)
+        return tr("%1: %2 meter %3 at %4 baud, with gas meter (%5 valid, %6 rejected)")
+            .arg(r.port, version, r.ident, baud, valid, rejected);
     if (r.baudRate > 0)
-        line += tr(" at %1 baud").arg(r.baudRate);
+        return tr("%1: %2 meter %3 at %4 baud (%5 valid, %6 rejected)")
+            .arg(r.port, version, r.ident, baud, valid, rejected);
     if (r.gasSeen)
-        line += tr(", with gas meter");
-    line += tr(" (%1 valid, %2 rejected)").arg(r.crcOk + r.noCrc).arg(r.rejected);
-    return line;
+        return tr("%1: %2 meter %3, with gas meter (%4 valid, %5 rejected)")
+            .arg(r.port, version, r.ident, valid, rejected);
+    return tr("%1: %2 meter %3 (%4 valid, %5 rejected)")
+        .arg(r.port, version, r.ident, valid, rejected);
 }
 
 } // namespace p1

@@ -1,9 +1,8 @@
 #include "serialsource.h"
 
-#include <QFileInfo>
-#include <QLoggingCategory>
+#include "logging.h"
 
-Q_LOGGING_CATEGORY(lcSerial, "p1.serial")
+#include <QFileInfo>
 
 namespace p1 {
 
@@ -36,7 +35,7 @@ SerialSource::~SerialSource()
 void SerialSource::setBaudMode(BaudMode mode)
 {
     m_mode = mode;
-    // Before open(), baudRate() and describe() tell the rate the port will start at.
+    // Before open(), baudRate() and the descriptions tell the rate the port will start at.
     if (!m_port.isOpen() && !m_opening)
         m_baudRate = initialBaudRate();
 }
@@ -58,7 +57,7 @@ QString SerialSource::toSystemLocation(const QString &port)
 
 QString SerialSource::toPortName(const QString &port)
 {
-    const QString location = toSystemLocation(port);
+    QString location = toSystemLocation(port);
     if (location.startsWith(kDevPrefix))
         return location.mid(kDevPrefix.size());
     return location;
@@ -81,13 +80,22 @@ QString SerialSource::name() const
     return toPortName(m_location);
 }
 
-QString SerialSource::describe() const
+QString SerialSource::logDescription() const
 {
     const QString rate = QString::number(m_baudRate);
     if (m_mode == BaudMode::Auto)
         return QStringLiteral("serial %1 auto (%2%3)")
             .arg(m_location, rate, m_locked ? QStringLiteral(", locked") : QString());
     return QStringLiteral("serial %1 %2").arg(m_location, rate);
+}
+
+QString SerialSource::userDescription() const
+{
+    if (m_mode != BaudMode::Auto)
+        return tr("serial port %1 at %2 baud").arg(m_location).arg(m_baudRate);
+    if (m_locked)
+        return tr("serial port %1 at %2 baud (detected)").arg(m_location).arg(m_baudRate);
+    return tr("serial port %1, trying %2 baud").arg(m_location).arg(m_baudRate);
 }
 
 int SerialSource::initialBaudRate() const noexcept
@@ -138,7 +146,7 @@ void SerialSource::openNow()
         fail(error, detail, true);
         return;
     }
-    qCInfo(lcSerial, "opened %s", qUtf8Printable(describe()));
+    qCInfo(lcSerial, "opened %s", qUtf8Printable(logDescription()));
     setState(State::Open);
     if (m_mode == BaudMode::Auto && m_window.count() > 0)
         m_probeTimer.start(m_window);
@@ -160,6 +168,7 @@ void SerialSource::telegramAccepted()
         return;
     m_locked = true;
     m_probeTimer.stop();
+    Q_EMIT descriptionChanged();
     if (m_mode == BaudMode::Auto)
         qCInfo(lcSerial, "%s: meter found at %d baud", qUtf8Printable(name()), m_baudRate);
 }
@@ -219,6 +228,7 @@ void SerialSource::switchBaudRate()
     qCInfo(lcSerial, "%s: no telegram yet, trying %d baud", qUtf8Printable(name()), next);
     Q_EMIT discontinuity();
     Q_EMIT baudRateChanged(next);
+    Q_EMIT descriptionChanged();
 }
 
 } // namespace p1

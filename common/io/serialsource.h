@@ -18,8 +18,8 @@ namespace p1 {
 /// every byte with 0x7F (the mediator enables that). Only the baud rate needs detecting:
 /// - BaudMode::Auto starts at 115200; when no telegram was confirmed (telegramAccepted()) within
 ///   the probe window it switches to 9600, then back, alternating, until one is confirmed. That
-///   locks the rate for as long as the port stays open. Each switch emits baudRateChanged() and
-///   discontinuity() (the framer must drop its half-read telegram).
+///   locks the rate for as long as the port stays open. Each switch emits baudRateChanged(),
+///   descriptionChanged() and discontinuity() (the framer must drop its half-read telegram).
 /// - BaudMode::Baud115200 / Baud9600 stay put.
 ///
 /// A pulled cable shows as EOF/EIO on read (QSerialPort::ResourceError or ReadError): the
@@ -48,10 +48,10 @@ public:
     [[nodiscard]] BaudMode baudMode() const noexcept { return m_mode; }
     void setProbeWindow(std::chrono::milliseconds window);
     [[nodiscard]] std::chrono::milliseconds probeWindow() const noexcept { return m_window; }
-    /// The rate the port is set to now.
-    [[nodiscard]] int baudRate() const noexcept { return m_baudRate; }
+    /// The rate the port is set to now (before open(): the rate it will start at).
+    [[nodiscard]] int baudRate() const noexcept override { return m_baudRate; }
     /// A telegram was confirmed at the current rate (always true for a fixed rate once one was).
-    [[nodiscard]] bool baudRateLocked() const noexcept { return m_locked; }
+    [[nodiscard]] bool baudRateLocked() const noexcept override { return m_locked; }
     /// The path that is opened.
     [[nodiscard]] QString systemLocation() const { return m_location; }
 
@@ -66,8 +66,8 @@ public:
 
     [[nodiscard]] Kind kind() const noexcept override { return Kind::Serial; }
     [[nodiscard]] QString name() const override;
-    [[nodiscard]] QString describe() const override;
-    using Source::describe;
+    [[nodiscard]] QString logDescription() const override;
+    [[nodiscard]] QString userDescription() const override;
 
 public Q_SLOTS:
     void open() override;

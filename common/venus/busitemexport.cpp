@@ -1,18 +1,17 @@
 #include "busitemexport.h"
 
+#include "logging.h"
+
 #include <QDBusArgument>
 #include <QDBusError>
 #include <QDBusMessage>
 #include <QDBusMetaType>
 #include <QDBusVariant>
-#include <QLoggingCategory>
 #include <QMap>
 
 #include <dbus/dbus.h>
 
 #include <memory>
-
-Q_DECLARE_LOGGING_CATEGORY(lcBusItem)
 
 namespace p1::detail {
 
@@ -368,8 +367,8 @@ bool BusItemExport::registerOn(const QDBusConnection &bus)
     m_bus = bus;
     m_registered = m_bus.registerVirtualObject(u"/"_s, this, QDBusConnection::SubPath);
     if (!m_registered)
-        qCWarning(lcBusItem) << "cannot register the item tree on" << m_bus.name()
-                             << m_bus.lastError().message();
+        qCWarning(lcDbus) << "cannot register the item tree on" << m_bus.name()
+                          << m_bus.lastError().message();
     return m_registered;
 }
 
@@ -450,8 +449,8 @@ QDBusMessage BusItemExport::answerBusItem(const QDBusMessage &message) const
             const QVariant value = message.arguments().constFirst().value<QDBusVariant>().variant();
             const auto result = m_tree->write(path, value);
             if (result != BusItemTree::WriteResult::Accepted)
-                qCInfo(lcBusItem) << "refused SetValue on" << path << "from" << message.service()
-                                  << "code" << int(result);
+                qCInfo(lcDbus) << "refused SetValue on" << path << "from" << message.service()
+                               << "code" << int(result);
             return message.createReply(int(result));
         }
         return unknownMethod(message);

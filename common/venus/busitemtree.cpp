@@ -1,13 +1,12 @@
 #include "busitemtree.h"
 
+#include "logging.h"
+
 #include <QLocale>
-#include <QLoggingCategory>
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
-
-Q_LOGGING_CATEGORY(lcBusItem, "p1.dbus")
 
 namespace p1 {
 
@@ -103,7 +102,7 @@ bool BusItemTree::addWritablePath(
     const QString &path, const QVariant &initial, Validator validator, TextFormatter text)
 {
     if (!initial.isValid()) {
-        qCWarning(lcBusItem) << "writable path" << path << "needs a valid initial value";
+        qCWarning(lcDbus) << "writable path" << path << "needs a valid initial value";
         return false;
     }
     Item item;
@@ -117,18 +116,18 @@ bool BusItemTree::addWritablePath(
 bool BusItemTree::insert(const QString &path, const QVariant &initial, Item item)
 {
     if (!isValidLeafPath(path)) {
-        qCWarning(lcBusItem) << "not a valid item path:" << path;
+        qCWarning(lcDbus) << "not a valid item path:" << path;
         return false;
     }
     if (m_index.count(path) != 0 || isNode(path)) {
-        qCWarning(lcBusItem) << "path exists already:" << path;
+        qCWarning(lcDbus) << "path exists already:" << path;
         return false;
     }
     // A leaf cannot have children: "/Ac/Power" forbids "/Ac/Power/L1" and the other way round.
     for (qsizetype slash = path.indexOf(u'/', 1); slash > 0;
          slash = path.indexOf(u'/', slash + 1)) {
         if (m_index.count(path.left(slash)) != 0) {
-            qCWarning(lcBusItem) << "path" << path << "is below the item" << path.left(slash);
+            qCWarning(lcDbus) << "path" << path << "is below the item" << path.left(slash);
             return false;
         }
     }
@@ -204,7 +203,7 @@ bool BusItemTree::setValue(const QString &path, const QVariant &value)
 {
     const auto index = indexOf(path);
     if (!index) {
-        qCWarning(lcBusItem) << "setValue on unknown path" << path;
+        qCWarning(lcDbus) << "setValue on unknown path" << path;
         return false;
     }
     return setValueAt(*index, value);
@@ -214,7 +213,7 @@ bool BusItemTree::setValue(const QString &path, const QVariant &value, const QSt
 {
     const auto index = indexOf(path);
     if (!index) {
-        qCWarning(lcBusItem) << "setValue on unknown path" << path;
+        qCWarning(lcDbus) << "setValue on unknown path" << path;
         return false;
     }
     return store(*index, value, text);

@@ -1,12 +1,10 @@
 #include "meterservice.h"
 
 #include "busitemexport.h"
+#include "logging.h"
 #include "settingsclient.h"
 
 #include <QDBusConnectionInterface>
-#include <QLoggingCategory>
-
-Q_LOGGING_CATEGORY(lcService, "p1.dbus")
 
 namespace p1 {
 
@@ -138,12 +136,12 @@ void MeterService::createPathsAndRegister()
             QStringLiteral("cannot claim %1: %2")
                 .arg(m_serviceName,
                     reply.isValid() ? QStringLiteral("name taken") : reply.error().message());
-        qCWarning(lcService).noquote() << reason;
+        qCWarning(lcDbus).noquote() << reason;
         Q_EMIT failed(reason);
         return;
     }
     m_started = true;
-    qCInfo(lcService).noquote() << "registered" << m_serviceName << "instance" << m_instance;
+    qCInfo(lcDbus).noquote() << "registered" << m_serviceName << "instance" << m_instance;
     Q_EMIT started();
 }
 
