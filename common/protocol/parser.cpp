@@ -79,9 +79,7 @@ public:
         , m_out(out)
     { }
 
-    // Flattened: everything it calls is inlined, vector::emplace_back() and the unit fast path
-    // included, which GCC otherwise keeps out of line in a function this size (~10% of a parse).
-    [[gnu::flatten]] ParseError run() noexcept
+    ParseError run() noexcept
     {
         if (m_begin == m_end || *m_begin != '/')
             return ParseError::NoHeader;
@@ -199,8 +197,7 @@ private:
     /// Appends the value [begin, end) to the current object. A unit is split off at the last
     /// '*' when what follows is 1-8 letters and digits starting with a letter ("kWh", "m3",
     /// "kVArh"); otherwise the '*' stays in the text.
-    [[gnu::always_inline]] inline void addValue(
-        const char *begin, const char *end, bool wrapped) noexcept
+    void addValue(const char *begin, const char *end, bool wrapped) noexcept
     {
         CosemValue &v = m_out.values.emplace_back();
         v.wrapped = wrapped;
@@ -232,8 +229,7 @@ private:
 
     /// Parses `(v1)(v2)...` from the '(' at \a p for the last object. Returns the start of the
     /// next line to look at: after this line, or after the last line a wrapped value spanned.
-    /// Inlined into run(): the call overhead would be a good part of the work for short lines.
-    [[gnu::always_inline]] inline const char *parseValues(const char *p) noexcept
+    const char *parseValues(const char *p) noexcept
     {
         for (;;) {
             const char *const open = p + 1;
@@ -261,8 +257,7 @@ private:
     /// continuation '(' or the footer: then it is cut at its line end. Text messages are hex,
     /// so none of those starts a genuine wrapped line. Returns the start of the next line to
     /// look at, or nullptr with \a p at the '(' of a further value on the closing line.
-    [[gnu::noinline]] const char *finishOpenValue(
-        const char *open, const char *r, const char **p) noexcept
+    const char *finishOpenValue(const char *open, const char *r, const char **p) noexcept
     {
         const char *const firstEnd = stripCr(open, r);
         const char *lastEnd = firstEnd;
