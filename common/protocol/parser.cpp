@@ -3,7 +3,6 @@
 #include "loadle.h"
 #include "obistable.h"
 
-#include <array>
 #include <bit>
 #include <cstring>
 
@@ -22,13 +21,16 @@ constexpr bool isLetter(char c) noexcept
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-// Letters and digits: what a unit after '*' is made of.
-constexpr std::array<bool, 256> kAlnum = [] {
-    std::array<bool, 256> table {};
-    for (int c = 0; c < 256; ++c)
-        table[std::size_t(c)] = isLetter(char(c)) || isDigit(char(c));
-    return table;
-}();
+// 1-8 letters and digits starting with a letter: what a unit after '*' is made of.
+constexpr bool isUnitText(std::string_view text) noexcept
+{
+    if (text.empty() || text.size() > kMaxUnitLength || !isLetter(text.front()))
+        return false;
+    for (const char c : text)
+        if (!isLetter(c) && !isDigit(c))
+            return false;
+    return true;
+}
 
 // The value scan looks for ')' and '\n' eight bytes at a time (SWAR): values are most of a
 // telegram's bytes (34-character hex identifiers, 13-character timestamps).
@@ -40,13 +42,6 @@ constexpr std::uint64_t kHighs = 0x8080808080808080ull;
 constexpr std::uint64_t zeroBytes(std::uint64_t v) noexcept
 {
     return (v - kOnes) & ~v & kHighs;
-}
-
-// High bit set in exactly the bytes of \a v that are zero (no borrow effects).
-constexpr std::uint64_t exactZeroBytes(std::uint64_t v) noexcept
-{
-    constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
-    return ~(((v & kLow7) + kLow7) | v | kLow7);
 }
 
 /// The first ')' or '\n' at or after \a p, or \a end.
@@ -79,9 +74,7 @@ public:
         , m_out(out)
     { }
 
-    // Flattened: everything it calls is inlined, vector::emplace_back() and the unit fast path
-    // included, which GCC otherwise keeps out of line in a function this size (~10% of a parse).
-    [[gnu::flatten]] ParseError run() noexcept
+    ParseError run() noexcept
     {
         if (m_begin == m_end || *m_begin != '/')
             return ParseError::NoHeader;
@@ -173,23 +166,10 @@ private:
         return p != b && p != end && *p == ':';
     }
 
-    /// The last '*' among the last 9 characters of [begin, end), or nullptr: only there can a
-    /// unit's '*' be. One 8-byte load instead of a byte loop: this runs for every value.
-    [[nodiscard]] const char *unitStar(const char *begin, const char *end) const noexcept
+    /// The '*' before a unit: the last '*' among the last 9 characters of [begin, end), as a
+    /// unit has at most 8; nullptr when there is none.
+    static const char *unitStar(const char *begin, const char *end) noexcept
     {
-        const std::size_t length = std::size_t(end - begin);
-        if (length == 0)
-            return nullptr;
-        if (end - m_begin >= 8) {
-            // Bytes before begin (the code or the previous value) are masked off below.
-            const std::uint64_t w = loadLe64(end - 8);
-            std::uint64_t m = exactZeroBytes(w ^ (kOnes * std::uint8_t('*')));
-            if (length < 8)
-                m &= ~std::uint64_t(0) << (8 * (8 - length));
-            if (m)
-                return end - 8 + (63 - std::countl_zero(m)) / 8;
-            return (length > 8 && end[-9] == '*') ? end - 9 : nullptr;
-        }
         for (const char *i = end; i != begin && end - i <= std::ptrdiff_t(kMaxUnitLength); --i)
             if (i[-1] == '*')
                 return i - 1;
@@ -199,29 +179,17 @@ private:
     /// Appends the value [begin, end) to the current object. A unit is split off at the last
     /// '*' when what follows is 1-8 letters and digits starting with a letter ("kWh", "m3",
     /// "kVArh"); otherwise the '*' stays in the text.
-    [[gnu::always_inline]] inline void addValue(
-        const char *begin, const char *end, bool wrapped) noexcept
+    void addValue(const char *begin, const char *end, bool wrapped) noexcept
     {
         CosemValue &v = m_out.values.emplace_back();
         v.wrapped = wrapped;
         const char *textEnd = end;
         if (const char *star = unitStar(begin, end)) {
-            const char *unit = star + 1;
-            const auto length = std::size_t(end - unit); // 0-8
-            // The common units straight from one load of the unit's bytes; anything else is
-            // checked and looked up the long way.
-            UnitScale us;
-            bool known = false;
-            if (length != 0 && end - m_begin >= 8)
-                known = parseCommonUnit(loadLe64(end - 8) >> (8 * (8 - length)), us);
-            bool plausible = known || (unit != end && isLetter(*unit));
-            for (const char *i = unit + 1; !known && plausible && i != end; ++i)
-                plausible = kAlnum[static_cast<unsigned char>(*i)];
-            if (plausible) {
+            const std::string_view unit(star + 1, std::size_t(end - (star + 1)));
+            if (isUnitText(unit)) {
                 textEnd = star;
-                v.unitText = {unit, length};
-                if (!known)
-                    us = parseUnit(v.unitText);
+                v.unitText = unit;
+                const UnitScale us = parseUnit(unit);
                 v.unit = us.unit;
                 v.scale = us.scale;
             }
@@ -232,8 +200,7 @@ private:
 
     /// Parses `(v1)(v2)...` from the '(' at \a p for the last object. Returns the start of the
     /// next line to look at: after this line, or after the last line a wrapped value spanned.
-    /// Inlined into run(): the call overhead would be a good part of the work for short lines.
-    [[gnu::always_inline]] inline const char *parseValues(const char *p) noexcept
+    const char *parseValues(const char *p) noexcept
     {
         for (;;) {
             const char *const open = p + 1;
@@ -261,8 +228,7 @@ private:
     /// continuation '(' or the footer: then it is cut at its line end. Text messages are hex,
     /// so none of those starts a genuine wrapped line. Returns the start of the next line to
     /// look at, or nullptr with \a p at the '(' of a further value on the closing line.
-    [[gnu::noinline]] const char *finishOpenValue(
-        const char *open, const char *r, const char **p) noexcept
+    const char *finishOpenValue(const char *open, const char *r, const char **p) noexcept
     {
         const char *const firstEnd = stripCr(open, r);
         const char *lastEnd = firstEnd;

@@ -60,21 +60,6 @@ void assignDecoded(std::string &out, const CosemValue &value)
         out.assign(text);
 }
 
-// assignDecoded() through \a cache: the same text as last time gets the same result, copied
-// (a short memcpy) rather than decoded again (a table lookup and range check per digit pair).
-void assignDecoded(std::string &out, const CosemValue &value, detail::DecodedTextCache &cache)
-{
-    if (!value.wrapped && value.text == cache.raw) {
-        out.assign(cache.decoded);
-        return;
-    }
-    assignDecoded(out, value);
-    if (!value.wrapped) {
-        cache.raw.assign(value.text);
-        cache.decoded.assign(out);
-    }
-}
-
 bool startsWithNoCase(std::string_view text, std::string_view prefix) noexcept
 {
     if (text.size() < prefix.size())
@@ -145,12 +130,11 @@ enum IdRank : int
     IdMain = 5
 };
 
-void takeId(std::string &out, detail::DecodedTextCache &cache, int &rank, int candidate,
-    std::span<const CosemValue> values)
+void takeId(std::string &out, int &rank, int candidate, std::span<const CosemValue> values)
 {
     if (candidate <= rank || values.empty() || values.front().text.empty())
         return;
-    assignDecoded(out, values.front(), cache);
+    assignDecoded(out, values.front());
     rank = candidate;
 }
 
@@ -244,8 +228,7 @@ std::optional<std::int32_t> *countOf(Reading &r, Field field) noexcept
     }
 }
 
-void fillMbus(MbusChannel &ch, detail::DecodedTextCache &idCache, Field field,
-    std::span<const CosemValue> values)
+void fillMbus(MbusChannel &ch, Field field, std::span<const CosemValue> values)
 {
     switch (field) {
     case Field::MbusDeviceType: {
@@ -259,7 +242,7 @@ void fillMbus(MbusChannel &ch, detail::DecodedTextCache &idCache, Field field,
     case Field::MbusEquipmentId:
     case Field::MbusEquipmentIdBelgium:
         if (!values.empty())
-            assignDecoded(ch.equipmentId, values.front(), idCache);
+            assignDecoded(ch.equipmentId, values.front());
         break;
     case Field::MbusValue:
     case Field::MbusValueBelgium: {
@@ -382,25 +365,25 @@ void Reading::fill(const Telegram &telegram)
                 timestamp = Timestamp::parse(first->text);
             break;
         case Field::EquipmentId:
-            takeId(equipmentId, m_equipmentIdCache, idRank, IdMain, values);
+            takeId(equipmentId, idRank, IdMain, values);
             break;
         case Field::LogicalDeviceName:
-            takeId(equipmentId, m_equipmentIdCache, idRank, IdLogical, values);
+            takeId(equipmentId, idRank, IdLogical, values);
             break;
         case Field::EquipmentIdAlt:
-            takeId(equipmentId, m_equipmentIdCache, idRank, IdAlt, values);
+            takeId(equipmentId, idRank, IdAlt, values);
             break;
         case Field::EasyMeterId:
-            takeId(equipmentId, m_equipmentIdCache, idRank, IdEasyMeter, values);
+            takeId(equipmentId, idRank, IdEasyMeter, values);
             break;
         case Field::EasyMeterSerial:
-            takeId(equipmentId, m_equipmentIdCache, idRank, IdSerial255, values);
+            takeId(equipmentId, idRank, IdSerial255, values);
             break;
 
         case Field::TextMessage:
             hasTextMessage = true;
             if (first)
-                assignDecoded(textMessage, *first, m_textMessageCache);
+                assignDecoded(textMessage, *first);
             break;
 
         // M-Bus objects `0-n:...` with n the channel, 1-4 (obisField() checked it).
@@ -413,7 +396,7 @@ void Reading::fill(const Telegram &telegram)
         case Field::MbusValveState: {
             const std::size_t channel = object.obis.b - 1u;
             mbus[channel].present = true;
-            fillMbus(mbus[channel], m_mbusIdCache[channel], field, values);
+            fillMbus(mbus[channel], field, values);
             break;
         }
 
