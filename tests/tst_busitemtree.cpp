@@ -65,6 +65,7 @@ private Q_SLOTS:
     void defaultText_data();
     void defaultText();
     void formatterAndExplicitText();
+    void setValueAtComparesOnce();
     void write_data();
     void write();
     void writeOfPendingPathIsAnnouncedOnce();
@@ -242,6 +243,41 @@ void TestBusItemTree::formatterAndExplicitText()
     QVERIFY(tree.setValue(u"/Ac/Power"_s, 7.0, u"7 W"_s));
     QVERIFY(!tree.setValue(u"/Ac/Power"_s, 7.0, u"7 W"_s));
     QCOMPARE(calls, 2);
+}
+
+void TestBusItemTree::setValueAtComparesOnce()
+{
+    BusItemTree tree;
+    int calls = 0;
+    const auto watts = [&calls](const QVariant &v) -> QString {
+        ++calls;
+        return QString::number(v.toDouble(), 'f', 0) + u" W"_s;
+    };
+    QVERIFY(tree.addPath(u"/Ac/Power"_s, QVariant(), watts));
+    QVERIFY(tree.addPath(u"/Serial"_s, u"A"_s));
+    QVERIFY(!tree.indexOf(u"/Ac"_s)); // a node, not an item
+    QVERIFY(!tree.indexOf(u"/Nothing"_s));
+    const std::optional<std::size_t> power = tree.indexOf(u"/Ac/Power"_s);
+    QVERIFY(power);
+    QCOMPARE(tree.indexOf(u"/Serial"_s), std::optional<std::size_t>(1));
+
+    QVERIFY(tree.setValueAt(*power, 884.0));
+    QCOMPARE(calls, 1);
+    QCOMPARE(tree.valueAt(*power), QVariant(884.0));
+    QCOMPARE(tree.value(u"/Ac/Power"_s), QVariant(884.0));
+    QCOMPARE(tree.text(u"/Ac/Power"_s), u"884 W"_s);
+    // The same value: no change, and the formatter is not asked.
+    QVERIFY(!tree.setValueAt(*power, 884.0));
+    QCOMPARE(calls, 1);
+    // The same number as another type is a change (the wire type changes).
+    QVERIFY(tree.setValueAt(*power, 884));
+    QCOMPARE(calls, 2);
+
+    Recorder recorder(tree);
+    tree.publish();
+    QCOMPARE(recorder.batches.size(), 1);
+    QCOMPARE(recorder.paths(0), QStringList {u"/Ac/Power"_s});
+    QCOMPARE(recorder.batches.at(0).constFirst().text, u"884 W"_s);
 }
 
 void TestBusItemTree::write_data()

@@ -29,7 +29,7 @@ namespace p1 {
 /// PropertiesChanged(a{sv}) {Value, Text} on each changed path (older consumers listen to
 /// that one only). Both are built with libdbus and sent from the calling thread on the
 /// connection's own DBusConnection: QDBusConnection::send() would hand each message to QtDBus's
-/// thread, about ten thread hand-overs per telegram (a quarter of the daemon's CPU). A value of
+/// thread, a thread hand-over per message that dominated the daemon's CPU. A value of
 /// a type libdbus is not given here (anything but d, i, u, b, x, t, s or invalid) still goes
 /// through QtDBus.
 ///

@@ -225,21 +225,28 @@ bool BusItemTree::setValueAt(std::size_t index, const QVariant &value)
     // The text is a function of the value here: an unchanged value needs no formatting.
     if (sameValue(m_items[index].value, value))
         return false;
-    return store(index, value, format(m_items[index], value));
+    assign(index, value, format(m_items[index], value));
+    return true;
 }
 
 bool BusItemTree::store(std::size_t index, const QVariant &value, const QString &text)
 {
-    Item &item = m_items[index];
+    const Item &item = m_items[index];
     if (sameValue(item.value, value) && item.text == text)
         return false;
+    assign(index, value, text);
+    return true;
+}
+
+void BusItemTree::assign(std::size_t index, const QVariant &value, const QString &text)
+{
+    Item &item = m_items[index];
     item.value = value;
     item.text = text;
     if (!item.pending) {
         item.pending = true;
         m_pending.push_back(index);
     }
-    return true;
 }
 
 BusItemChange BusItemTree::change(const Item &item) const

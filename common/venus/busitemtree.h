@@ -144,7 +144,10 @@ private:
     bool insert(const QString &path, const QVariant &initial, Item item);
     [[nodiscard]] Item *find(const QString &path);
     [[nodiscard]] const Item *find(const QString &path) const;
+    /// Stores \a value and \a text unless both are unchanged; whether it did.
     bool store(std::size_t index, const QVariant &value, const QString &text);
+    /// Stores a changed value and queues it for publish().
+    void assign(std::size_t index, const QVariant &value, const QString &text);
     [[nodiscard]] QString format(const Item &item, const QVariant &value) const;
     [[nodiscard]] BusItemChange change(const Item &item) const;
     /// The range of paths strictly below \a node ("/" = all).
