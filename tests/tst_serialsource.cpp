@@ -281,9 +281,11 @@ void TestSerialSource::autoBaudAlternatesUntilATelegram()
     QSignalSpy opened(&source, &Source::opened);
     QSignalSpy switched(&source, &SerialSource::baudRateChanged);
     QSignalSpy discontinuities(&source, &Source::discontinuity);
+    QSignalSpy described(&source, &Source::descriptionChanged);
     source.open();
     QVERIFY(opened.wait(2000));
     QCOMPARE(source.baudRate(), 115200); // DSMR 4/5 first: most meters today
+    QVERIFY(source.userDescription().contains(QStringLiteral("trying 115200")));
 
     QVERIFY(switched.wait(2000));
     QCOMPARE(switched.at(0).at(0).toInt(), 9600);
@@ -292,11 +294,15 @@ void TestSerialSource::autoBaudAlternatesUntilATelegram()
     QCOMPARE(switched.at(1).at(0).toInt(), 115200);
     QCOMPARE(source.baudRate(), 115200);
     QCOMPARE(discontinuities.count(), switched.count());
+    // The status line follows each switch without knowing the source is a serial port.
+    QCOMPARE(described.count(), switched.count());
     QVERIFY(!source.baudRateLocked());
 
     // A telegram confirmed at 115200: that is the rate from now on.
     source.telegramAccepted();
     QVERIFY(source.baudRateLocked());
+    QCOMPARE(described.count(), switched.count() + 1);
+    QVERIFY(source.userDescription().contains(QStringLiteral("115200 baud (detected)")));
     const int switches = int(switched.count());
     QVERIFY(!switched.wait(500));
     QCOMPARE(int(switched.count()), switches);
