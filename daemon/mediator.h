@@ -1,9 +1,6 @@
 #pragma once
 
-#include "framer.h"
-#include "reading.h"
-#include "telegram.h"
-#include "venusmapping.h"
+#include "telegramdecoder.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -18,7 +15,7 @@ namespace p1 {
 class MeterService;
 class Source;
 
-/// The daemon's one piece of wiring: source -> framer -> parser -> reading -> services.
+/// The daemon's one piece of wiring: source -> TelegramDecoder -> services.
 ///
 /// Every good telegram is published the moment its CRC checks, in one ItemsChanged per
 /// service. The grid service appears with the first telegram that carries electricity data,
@@ -83,8 +80,8 @@ Q_SIGNALS:
 
 private:
     void onData(const QByteArray &bytes);
-    void onFrame(const Frame &frame);
-    void onGoodTelegram();
+    void onTelegram(const DecodedTelegram &decoded);
+    void onGoodTelegram(const DecodedTelegram &decoded);
     void reject(const QString &reason);
     void onSilence();
     void onProbeTimeout();
@@ -96,12 +93,7 @@ private:
 
     Config m_config;
     std::unique_ptr<Source> m_source;
-    Framer m_framer;
-    Telegram m_telegram;
-    Reading m_reading;
-    VenusMapper m_mapper;
-    GridValues m_grid;
-    GasValues m_gas;
+    TelegramDecoder m_decoder;
     std::unique_ptr<MeterService> m_gridService;
     std::unique_ptr<MeterService> m_gasService;
     QTimer m_silence;
