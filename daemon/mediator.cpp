@@ -12,11 +12,6 @@ namespace p1 {
 
 namespace {
 
-QString fromStd(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
-
 QDBusConnection connectBus(const QString &spec, const QString &name)
 {
     if (spec == QLatin1String("system"))
@@ -32,11 +27,8 @@ Mediator::Mediator(Options options, std::unique_ptr<Source> source, QObject *par
     : QObject(parent)
     , m_options(std::move(options))
     , m_source(std::move(source))
-    , m_framer([this](const Frame &frame) { onFrame(frame); })
+    , m_decoder([this](const DecodedTelegram &decoded) { onTelegram(decoded); })
 {
-    // A 7E1 stream (DSMR 2.2/3.0) read 8N1 carries parity in bit 7; masking is harmless for 8N1.
-    m_framer.setMask7Bit(true);
-
     m_silence.setSingleShot(true);
     m_silence.setInterval(m_options.timeout);
     connect(&m_silence, &QTimer::timeout, this, &Mediator::onSilence);
@@ -49,7 +41,7 @@ Mediator::Mediator(Options options, std::unique_ptr<Source> source, QObject *par
     connect(&m_stats, &QTimer::timeout, this, &Mediator::logStats);
 
     connect(m_source.get(), &Source::dataReceived, this, &Mediator::onData);
-    connect(m_source.get(), &Source::discontinuity, this, [this] { m_framer.reset(); });
+    connect(m_source.get(), &Source::discontinuity, this, [this] { m_decoder.reset(); });
     connect(m_source.get(), &Source::errorOccurred, this,
         [this](Source::Error e, const QString &detail) { onSourceError(int(e), detail); });
     connect(m_source.get(), &Source::finished, this, &Mediator::onSourceFinished);
@@ -86,26 +78,20 @@ void Mediator::stop()
 
 void Mediator::onData(const QByteArray &bytes)
 {
-    m_framer.push(std::string_view(bytes.constData(), std::size_t(bytes.size())));
+    m_decoder.push(std::string_view(bytes.constData(), std::size_t(bytes.size())));
 }
 
-void Mediator::onFrame(const Frame &frame)
+void Mediator::onTelegram(const DecodedTelegram &decoded)
 {
-    if (!frame.ok()) {
-        reject(QString::fromStdString(describe(frame)));
-        return;
-    }
-    const ParseError error = Parser::parse(frame.text, m_telegram);
-    if (error != ParseError::None) {
-        reject(fromStd(describe(error)));
-        return;
-    }
-    m_reading.fill(m_telegram);
-    onGoodTelegram();
+    if (decoded.accepted())
+        onGoodTelegram(decoded);
+    else
+        reject(QString::fromStdString(describe(decoded)));
 }
 
-void Mediator::onGoodTelegram()
+void Mediator::onGoodTelegram(const DecodedTelegram &decoded)
 {
+    const Reading &reading = decoded.reading;
     ++m_counters.good;
     m_source->telegramAccepted();
     const bool first = !m_meterSeen;
@@ -120,35 +106,35 @@ void Mediator::onGoodTelegram()
         m_sinceGood.start();
     if (first)
         qCInfo(lcDaemon).noquote()
-            << "meter found:" << QString::fromStdString(m_reading.ident) << "P1 version"
-            << (m_reading.version.empty() ? QStringLiteral("2.2/3.0")
-                                          : QString::fromStdString(m_reading.version))
-            << "serial" << QString::fromStdString(m_reading.equipmentId);
+            << "meter found:" << QString::fromStdString(reading.ident) << "P1 version"
+            << (reading.version.empty() ? QStringLiteral("2.2/3.0")
+                                        : QString::fromStdString(reading.version))
+            << "serial" << QString::fromStdString(reading.equipmentId);
     if (m_silent) {
         m_silent = false;
         qCInfo(lcDaemon, "telegrams again");
     }
 
-    if (m_mapper.mapGrid(m_reading, m_grid)) {
+    if (decoded.hasGrid) {
         if (!m_gridService) {
             m_gridService = makeService(ServiceContract::grid());
-            m_gridService->start(QString::fromStdString(m_reading.equipmentId),
-                QString::fromStdString(m_reading.version), QString::fromStdString(m_reading.ident));
+            m_gridService->start(QString::fromStdString(reading.equipmentId),
+                QString::fromStdString(reading.version), QString::fromStdString(reading.ident));
         }
         if (interval > 0)
             m_gridService->setRefreshTime(int(interval));
-        m_gridService->update(m_grid.values);
+        m_gridService->update(decoded.grid.values);
     }
-    if (m_options.gasService != GasService::None && m_mapper.mapGas(m_reading, m_gas)) {
+    if (m_options.gasService != GasService::None && decoded.hasGas) {
         if (!m_gasService) {
-            const MbusChannel *gas = m_reading.gas();
+            const MbusChannel *gas = reading.gas();
             m_gasService = makeService(ServiceContract::gas(m_options.gasService));
             m_gasService->start(QString::fromStdString(gas ? gas->equipmentId : std::string()),
-                QString::fromStdString(m_reading.version), QString::fromStdString(m_reading.ident));
+                QString::fromStdString(reading.version), QString::fromStdString(reading.ident));
         }
         if (interval > 0)
             m_gasService->setRefreshTime(int(interval));
-        m_gasService->update(m_gas.values);
+        m_gasService->update(decoded.gas.values);
     }
 }
 
@@ -217,7 +203,7 @@ void Mediator::onSourceError(int error, const QString &detail)
 
 void Mediator::onSourceFinished()
 {
-    m_framer.finish();
+    m_decoder.finish();
     if (m_source->kind() == Source::Kind::File) {
         // A capture replayed to its end is a normal stop; one that could not be read is not.
         exitWith(m_lastSourceError == int(Source::Error::EndOfFile) ? kExitStopped : kExitNoMeter);

@@ -1,11 +1,8 @@
 #pragma once
 
-#include "framer.h"
 #include "options.h"
-#include "reading.h"
-#include "telegram.h"
+#include "telegramdecoder.h"
 #include "venus/servicecontract.h"
-#include "venusmapping.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -20,7 +17,7 @@ namespace p1 {
 class MeterService;
 class Source;
 
-/// The daemon's one piece of wiring: source -> framer -> parser -> reading -> services.
+/// The daemon's one piece of wiring: source -> TelegramDecoder -> services.
 ///
 /// Every good telegram is published the moment its CRC checks, in one ItemsChanged per
 /// service. The grid service appears with the first telegram that carries electricity data,
@@ -68,8 +65,8 @@ Q_SIGNALS:
 
 private:
     void onData(const QByteArray &bytes);
-    void onFrame(const Frame &frame);
-    void onGoodTelegram();
+    void onTelegram(const DecodedTelegram &decoded);
+    void onGoodTelegram(const DecodedTelegram &decoded);
     void reject(const QString &reason);
     void onSilence();
     void onProbeTimeout();
@@ -81,12 +78,7 @@ private:
 
     Options m_options;
     std::unique_ptr<Source> m_source;
-    Framer m_framer;
-    Telegram m_telegram;
-    Reading m_reading;
-    VenusMapper m_mapper;
-    GridValues m_grid;
-    GasValues m_gas;
+    TelegramDecoder m_decoder;
     std::unique_ptr<MeterService> m_gridService;
     std::unique_ptr<MeterService> m_gasService;
     QTimer m_silence;

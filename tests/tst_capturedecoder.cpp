@@ -14,21 +14,10 @@
 using namespace p1;
 using p1::test::Chunking;
 using p1::test::json;
+using p1::test::to7E1;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// Even parity in bit 7: a DSMR 2.2/3.0 meter sends 7E1, a port opened 8N1 reads this.
-std::string to7E1(std::string_view in)
-{
-    std::string out(in);
-    for (char &c : out) {
-        const auto u = static_cast<unsigned char>(c);
-        if (__builtin_popcount(u) % 2)
-            c = char(u | 0x80);
-    }
-    return out;
-}
 
 // A one-digit bit error in the net power line, CRC left as sent: "CRC mismatch".
 std::string withBitError(std::string telegram)

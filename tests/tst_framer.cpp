@@ -9,6 +9,7 @@
 
 using namespace p1;
 using p1::test::Chunking;
+using p1::test::to7E1;
 
 namespace {
 
@@ -74,18 +75,6 @@ std::string withoutFinalEol(std::string t)
     while (!t.empty() && (t.back() == '\n' || t.back() == '\r'))
         t.pop_back();
     return t;
-}
-
-// Even parity in bit 7, as a DSMR 2.2 meter sends 7E1 and an 8N1 port reads it.
-std::string to7E1(std::string_view in)
-{
-    std::string out(in);
-    for (char &c : out) {
-        const unsigned char u = static_cast<unsigned char>(c);
-        if (__builtin_popcount(u) % 2)
-            c = char(u | 0x80);
-    }
-    return out;
 }
 
 // A telegram whose CRC has a leading zero nibble, to exercise unpadded CRCs.

@@ -1,10 +1,8 @@
 #include "portdetector.h"
 
-#include "framer.h"
 #include "logging.h"
-#include "reading.h"
 #include "serialsource.h"
-#include "telegram.h"
+#include "telegramdecoder.h"
 
 #include <QSerialPortInfo>
 
@@ -23,9 +21,7 @@ struct PortDetector::Probe
 {
     Result result;
     std::unique_ptr<Source> source;
-    std::unique_ptr<Framer> framer;
-    Telegram telegram;
-    Reading reading;
+    std::unique_ptr<TelegramDecoder> decoder;
     QTimer deadline;
 };
 
@@ -94,25 +90,25 @@ void PortDetector::start(const QStringList &requested)
             serial->setProbeWindow(m_window);
             p->source = std::move(serial);
         }
-        p->framer = std::make_unique<Framer>([this, p](const Frame &frame) {
+        p->decoder = std::make_unique<TelegramDecoder>([this, p](const DecodedTelegram &decoded) {
             if (p->result.done)
                 return;
-            if (!frame.ok() || Parser::parse(frame.text, p->telegram) != ParseError::None) {
+            if (!decoded.accepted()) {
                 ++p->result.rejected;
                 return;
             }
-            p->reading.fill(p->telegram);
+            const Reading &reading = decoded.reading;
             p->source->telegramAccepted();
             const bool first = !p->result.found;
             p->result.found = true;
-            if (frame.crc == CrcStatus::None)
+            if (decoded.frame.crc == CrcStatus::None)
                 ++p->result.noCrc;
             else
                 ++p->result.crcOk;
-            p->result.ident = QString::fromStdString(p->reading.ident);
-            p->result.version = QString::fromStdString(p->reading.version);
-            p->result.equipmentId = QString::fromStdString(p->reading.equipmentId);
-            p->result.gasSeen = p->result.gasSeen || p->reading.gas() != nullptr;
+            p->result.ident = QString::fromStdString(reading.ident);
+            p->result.version = QString::fromStdString(reading.version);
+            p->result.equipmentId = QString::fromStdString(reading.equipmentId);
+            p->result.gasSeen = p->result.gasSeen || decoded.hasGas;
             p->result.baudRate = p->source->baudRate();
             if (first)
                 qCInfo(lcDetect).noquote() << p->result.port << ": meter" << p->result.ident;
@@ -120,16 +116,14 @@ void PortDetector::start(const QStringList &requested)
             if (p->result.crcOk + p->result.noCrc >= m_wanted)
                 finishPort(*p);
         });
-        // As the daemon reads: 8N1 masked to 7 bits reads 7E1 meters too.
-        p->framer->setMask7Bit(true);
 
         Source *s = p->source.get();
         connect(s, &Source::dataReceived, this, [p](const QByteArray &bytes) {
             p->result.bytes += quint64(bytes.size());
-            p->framer->push(std::string_view(bytes.constData(), std::size_t(bytes.size())));
+            p->decoder->push(std::string_view(bytes.constData(), std::size_t(bytes.size())));
         });
         connect(s, &Source::discontinuity, this, [this, p] {
-            p->framer->reset();
+            p->decoder->reset();
             p->result.baudRate = p->source->baudRate();
             Q_EMIT portChanged(p->result);
         });
@@ -140,7 +134,7 @@ void PortDetector::start(const QStringList &requested)
             p->result.errorDetail = detail;
         });
         connect(s, &Source::finished, this, [this, p] {
-            p->framer->finish();
+            p->decoder->finish();
             finishPort(*p);
         });
         p->deadline.setSingleShot(true);

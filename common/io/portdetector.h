@@ -22,8 +22,8 @@ namespace p1 {
 /// It serves `dbus-p1 --detect` (installer time) and p1-monitor's Detect action.
 ///
 /// Every port gets its own source (by default a SerialSource in BaudMode::Auto: 115200, then
-/// 9600, each for the probe window), framer (7-bit masked, as the daemon reads) and parser, all
-/// on the event loop, in parallel. A port is done when it delivered the wanted number of valid
+/// 9600, each for the probe window) and TelegramDecoder (as the daemon reads), all on the event
+/// loop, in parallel. A port is done when it delivered the wanted number of valid
 /// telegrams, when its source gave up (not found, busy, permission), or at its deadline (two
 /// probe windows and a margin): the whole scan is bounded by one deadline, however many ports.
 /// Nothing is ever written to a port.

@@ -5,6 +5,7 @@
 
 #include "crc16.h"
 
+#include <bit>
 #include <cstdint>
 #include <cstdio>
 #include <initializer_list>
@@ -96,6 +97,18 @@ inline std::vector<std::string_view> chunk(
         }
         break;
     }
+    }
+    return out;
+}
+
+/// Even parity in bit 7: what a DSMR 2.2/3.0 meter sends (7E1) as a port opened 8N1 reads it.
+inline std::string to7E1(std::string_view in)
+{
+    std::string out(in);
+    for (char &c : out) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::popcount(u) % 2)
+            c = char(u | 0x80);
     }
     return out;
 }

@@ -1,0 +1,120 @@
+#include "telegramdecoder.h"
+
+#include <cstdio>
+#include <utility>
+
+namespace p1 {
+
+std::string describe(const DecodedTelegram &decoded)
+{
+    // Worded as the framer and the parser word their own errors (describe(Frame),
+    // describe(ParseError)), from the rejection rather than from them: a rule judge() adds
+    // needs only its case here.
+    char buf[96];
+    switch (decoded.rejection) {
+    case Rejection::None:
+        return {};
+    case Rejection::CrcMismatch:
+        std::snprintf(buf, sizeof buf, "CRC mismatch: sent %04X, computed %04X",
+            decoded.frame.crcSent, decoded.frame.crcComputed);
+        return buf;
+    case Rejection::MalformedCrc:
+        return "malformed CRC in footer";
+    case Rejection::MissingCrc:
+        return "footer without CRC from a meter that sends one";
+    case Rejection::Truncated:
+        return "truncated: no footer before the next telegram or end of input";
+    case Rejection::Overflow:
+        std::snprintf(
+            buf, sizeof buf, "too long: %zu bytes without a footer", decoded.frame.text.size());
+        return buf;
+    case Rejection::NoHeader:
+        return "no telegram header ('/' and identification)";
+    case Rejection::NoObjects:
+        return "no object lines in the telegram";
+    }
+    return "unknown rejection";
+}
+
+TelegramDecoder::TelegramDecoder(Sink sink)
+    : m_sink(std::move(sink))
+    , m_framer([this](const Frame &frame) { onFrame(frame); })
+{
+    m_framer.setMask7Bit(true);
+}
+
+void TelegramDecoder::push(std::string_view bytes)
+{
+    m_framer.push(bytes);
+}
+
+void TelegramDecoder::finish()
+{
+    m_framer.finish();
+}
+
+void TelegramDecoder::reset() noexcept
+{
+    m_framer.reset();
+}
+
+void TelegramDecoder::restart() noexcept
+{
+    m_framer.reset();
+    m_mapper.reset();
+}
+
+TelegramDecoder::Stats TelegramDecoder::stats() const noexcept
+{
+    const Framer::Stats &framer = m_framer.stats();
+    return {framer.bytes, framer.noiseBytes, m_accepted, m_rejected};
+}
+
+Rejection TelegramDecoder::judge(const Frame &frame, ParseError parseError) noexcept
+{
+    switch (frame.error) {
+    case FrameError::None:
+        break;
+    case FrameError::CrcMismatch:
+        return Rejection::CrcMismatch;
+    case FrameError::MalformedCrc:
+        return Rejection::MalformedCrc;
+    case FrameError::MissingCrc:
+        return Rejection::MissingCrc;
+    case FrameError::Truncated:
+        return Rejection::Truncated;
+    case FrameError::Overflow:
+        return Rejection::Overflow;
+    }
+    switch (parseError) {
+    case ParseError::None:
+        break;
+    case ParseError::NoHeader:
+        return Rejection::NoHeader;
+    case ParseError::NoObjects:
+        return Rejection::NoObjects;
+    }
+    return Rejection::None;
+}
+
+void TelegramDecoder::onFrame(const Frame &frame)
+{
+    const ParseError parseError = Parser::parse(frame.text, m_telegram);
+    DecodedTelegram decoded {
+        frame, judge(frame, parseError), m_telegram, m_reading, m_grid, m_gas, false, false};
+    if (decoded.accepted()) {
+        ++m_accepted;
+        m_reading.fill(m_telegram);
+        decoded.hasGrid = m_mapper.mapGrid(m_reading, m_grid);
+        decoded.hasGas = m_mapper.mapGas(m_reading, m_gas);
+    } else {
+        // Nothing of a rejected telegram may look published: no reading, no values.
+        ++m_rejected;
+        m_reading.clear();
+        m_grid.invalidateAll();
+        m_gas.invalidateAll();
+    }
+    m_sink(decoded);
+}
+
+} // namespace p1
