@@ -1,5 +1,7 @@
+#include "venus/busitemtree.h"
 #include "venus/servicecontract.h"
 
+#include <QSet>
 #include <QStringList>
 #include <QTest>
 
@@ -55,6 +57,14 @@ void TestServiceContract::services()
     QCOMPARE(contract.staticPaths.keys(), staticPaths);
     // The service type is the settings class: "grid:40", "pulsemeter:40".
     QCOMPARE(name.section(u'.', 2, 2), contract.type);
+    // Every path a well-formed leaf, and none twice: MeterService registers them all.
+    QSet<QString> seen;
+    for (const p1::PathSpec &spec : contract.paths) {
+        const QString path = QString::fromUtf8(spec.path.data(), qsizetype(spec.path.size()));
+        QVERIFY2(p1::BusItemTree::isValidLeafPath(path), qPrintable(path));
+        QVERIFY2(!seen.contains(path) && !contract.staticPaths.contains(path), qPrintable(path));
+        seen.insert(path);
+    }
     if (contract.staticPaths.contains(u"/Role"_s))
         QCOMPARE(contract.staticPaths.value(u"/Role"_s).toString(), contract.type);
 }

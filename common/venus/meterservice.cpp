@@ -64,7 +64,9 @@ MeterService::MeterService(Config config, QDBusConnection bus, QObject *parent)
     m_items.reserve(m_config.contract.paths.size());
     for (const PathSpec &spec : m_config.contract.paths) {
         const QString path = QString::fromUtf8(spec.path.data(), qsizetype(spec.path.size()));
-        m_tree.addPath(path, {}, textOf(spec));
+        const bool added = m_tree.addPath(path, {}, textOf(spec));
+        Q_ASSERT_X(added, "MeterService", "a contract path is malformed or listed twice");
+        Q_UNUSED(added)
         m_items.push_back(m_tree.indexOf(path).value_or(0));
     }
     connect(&m_tree, &BusItemTree::valueWritten, this, &MeterService::onValueWritten);

@@ -26,8 +26,8 @@ enum class GasService : std::uint8_t
 /// A service is a meter (what it measures: its telegram-derived paths and product name)
 /// published as a service type, which is both the middle of its name,
 /// `com.victronenergy.<type>.p1_<port><suffix>`, and the class of its ClassAndVrmInstance
-/// setting. Every service has the mandatory paths (namespace VenusPath below, created by
-/// MeterService), the paths of its meter, and the static paths of its type.
+/// setting. Every service has the mandatory paths (VenusPath below, created by MeterService), the
+/// paths of its meter, and the static paths of its type.
 ///
 /// New services are new rows here: water is a Meter with its own paths published as type
 /// "pulsemeter" with the suffix "_water"; a grid meter in another role (pvinverter, genset,
@@ -79,19 +79,20 @@ struct ServiceContract
 };
 
 /// The mandatory paths of every service (DESIGN.md §3), besides /Serial which comes with the
-/// meter's paths.
-namespace VenusPath {
-inline constexpr QLatin1StringView kProcessName {"/Mgmt/ProcessName"};
-inline constexpr QLatin1StringView kProcessVersion {"/Mgmt/ProcessVersion"};
-inline constexpr QLatin1StringView kConnection {"/Mgmt/Connection"};
-inline constexpr QLatin1StringView kDeviceInstance {"/DeviceInstance"};
-inline constexpr QLatin1StringView kProductId {"/ProductId"};
-inline constexpr QLatin1StringView kProductName {"/ProductName"};
-inline constexpr QLatin1StringView kFirmwareVersion {"/FirmwareVersion"};
-inline constexpr QLatin1StringView kHardwareVersion {"/HardwareVersion"};
-inline constexpr QLatin1StringView kConnected {"/Connected"};
-inline constexpr QLatin1StringView kCustomName {"/CustomName"}; ///< writable, persisted
-inline constexpr QLatin1StringView kRefreshTime {"/RefreshTime"}; ///< ms between telegrams
-} // namespace VenusPath
+/// meter's paths. MeterService creates them.
+struct VenusPath
+{
+    static constexpr QLatin1StringView kProcessName {"/Mgmt/ProcessName"};
+    static constexpr QLatin1StringView kProcessVersion {"/Mgmt/ProcessVersion"};
+    static constexpr QLatin1StringView kConnection {"/Mgmt/Connection"};
+    static constexpr QLatin1StringView kDeviceInstance {"/DeviceInstance"};
+    static constexpr QLatin1StringView kProductId {"/ProductId"};
+    static constexpr QLatin1StringView kProductName {"/ProductName"};
+    static constexpr QLatin1StringView kFirmwareVersion {"/FirmwareVersion"};
+    static constexpr QLatin1StringView kHardwareVersion {"/HardwareVersion"};
+    static constexpr QLatin1StringView kConnected {"/Connected"};
+    static constexpr QLatin1StringView kCustomName {"/CustomName"}; ///< writable, persisted
+    static constexpr QLatin1StringView kRefreshTime {"/RefreshTime"}; ///< ms between telegrams
+};
 
 } // namespace p1
