@@ -93,7 +93,7 @@ private Q_SLOTS:
     void wordsRejectionsAsTheFramerAndTheParserDo();
     void acceptedTelegramCarriesItsReading();
     void rejectedTelegramCarriesNoValues();
-    void gasFlowSpansTelegramsUntilRestart();
+    void gasFlowSpansAcceptedTelegramsUntilRestart();
     void resetDropsPendingTelegram();
     void countsBytesNoiseAndVerdicts();
 };
@@ -263,7 +263,7 @@ void TestTelegramDecoder::rejectedTelegramCarriesNoValues()
     QCOMPARE(checked.size(), 1);
 }
 
-void TestTelegramDecoder::gasFlowSpansTelegramsUntilRestart()
+void TestTelegramDecoder::gasFlowSpansAcceptedTelegramsUntilRestart()
 {
     // DSMR 5 gas: a new reading every 5 minutes. 0.1 m3 in 5 minutes is 1.2 m3/h.
     const std::string first = p1::test::dsmr5ThreePhase();
@@ -275,17 +275,24 @@ void TestTelegramDecoder::gasFlowSpansTelegramsUntilRestart()
         flows << (flow.valid() ? flow.number : -1.0);
     });
 
+    // A rejected telegram in between must not feed the flow: the good one after it would see
+    // a rate computed from corrupt data.
+    const std::string rejected = withBitError(
+        p1::test::dsmr5ThreePhase("261125143459W", "261125143400W", "04570.000"), "1-0:1.7.0");
+
     decoder.push(first);
+    decoder.push(rejected);
     decoder.reset(); // the same meter after a discontinuity: the history stays
     decoder.push(later);
-    QCOMPARE(flows.size(), 2);
+    QCOMPARE(flows.size(), 3);
     QCOMPARE(flows.at(0), -1.0);
-    QCOMPARE(flows.at(1), 1.2);
+    QCOMPARE(flows.at(1), -1.0);
+    QCOMPARE(flows.at(2), 1.2);
 
     decoder.restart(); // another stream: it starts over
     decoder.push(later);
-    QCOMPARE(flows.size(), 3);
-    QCOMPARE(flows.at(2), -1.0);
+    QCOMPARE(flows.size(), 4);
+    QCOMPARE(flows.at(3), -1.0);
 }
 
 void TestTelegramDecoder::resetDropsPendingTelegram()

@@ -45,6 +45,8 @@ TelegramDecoder::TelegramDecoder(Sink sink)
 
 void TelegramDecoder::push(std::string_view bytes)
 {
+    // Stage 1, bytes: handed on unchanged. A stage that transforms the stream before framing
+    // (DLMS decryption) goes here, and flushes in finish().
     m_framer.push(bytes);
 }
 
@@ -97,11 +99,14 @@ Rejection TelegramDecoder::judge(const Frame &frame, ParseError parseError) noex
     return Rejection::None;
 }
 
+// Stage 2, frames, ends here: the framer found a telegram and checked its CRC.
 void TelegramDecoder::onFrame(const Frame &frame)
 {
+    // Stage 3, text; stage 4, verdict.
     const ParseError parseError = Parser::parse(frame.text, m_telegram);
     DecodedTelegram decoded {
         frame, judge(frame, parseError), m_telegram, m_reading, m_grid, m_gas, false, false};
+    // Stage 5, meaning: only for accepted telegrams, which alone feed the gas flow.
     if (decoded.accepted()) {
         ++m_accepted;
         m_reading.fill(m_telegram);

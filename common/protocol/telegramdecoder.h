@@ -40,7 +40,8 @@ enum class Rejection : std::uint8_t
 struct DecodedTelegram
 {
     /// The framer's facts: the text from '/' to the footer, the CRC verdict (ok / none / bad)
-    /// with the CRC sent and computed, and its FrameError (also in \a rejection).
+    /// with the CRC sent and computed, and the framer's own FrameError. \a rejection is the
+    /// verdict that counts.
     const Frame &frame;
     Rejection rejection = Rejection::None;
     /// The parsed text. Parsed for rejected telegrams too, best effort: their objects help to
