@@ -26,8 +26,14 @@ public:
 
     [[nodiscard]] Kind kind() const noexcept override { return m_kind; }
     [[nodiscard]] QString name() const override { return m_name; }
-    [[nodiscard]] QString describe() const override { return QStringLiteral("fake ") + m_name; }
-    using Source::describe;
+    [[nodiscard]] QString logDescription() const override
+    {
+        return QStringLiteral("fake ") + m_name;
+    }
+    [[nodiscard]] QString userDescription() const override
+    {
+        return QStringLiteral("fake source ") + m_name;
+    }
 
     void open() override
     {
