@@ -1,5 +1,7 @@
 #include "capturedecoder.h"
 
+#include "textconv.h"
+
 #include <QByteArray>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,13 +15,6 @@ using namespace Qt::StringLiterals;
 namespace p1 {
 
 namespace {
-
-// Meter text: after 7-bit masking it is ASCII, and Latin-1 turns any byte into some character,
-// so a damaged telegram still gives valid JSON.
-QString meterText(std::string_view text)
-{
-    return QString::fromLatin1(text.data(), qsizetype(text.size()));
-}
 
 QString crcName(CrcStatus crc)
 {
@@ -58,7 +53,7 @@ QJsonObject pathsToJson(const PathValues<PathEnum, N> &values)
     for (std::size_t i = 0; i < N; ++i) {
         const VenusValue &value = values.values[i];
         if (value.valid())
-            out.insert(meterText(pathSpec(PathEnum(i)).path), toJson(value));
+            out.insert(toQString(pathSpec(PathEnum(i)).path), toJson(value));
     }
     return out;
 }
@@ -71,12 +66,12 @@ QJsonArray objectsToJson(const Telegram &telegram)
         QString unit;
         for (const CosemValue &value : telegram.valuesOf(object)) {
             const std::string plain = value.plain();
-            values.append(meterText(plain));
+            values.append(toQString(plain));
             if (unit.isEmpty() && !value.unitText.empty())
-                unit = meterText(value.unitText);
+                unit = toQString(value.unitText);
         }
         QJsonObject entry {
-            {u"obis"_s, meterText(object.obisText)},
+            {u"obis"_s, toQString(object.obisText)},
             {u"values"_s, values},
         };
         if (!unit.isEmpty())
@@ -91,14 +86,14 @@ QJsonObject telegramToJson(const DecodedTelegram &decoded)
     QJsonObject json;
     json.insert(u"crc"_s, crcName(decoded.frame.crc));
     if (!decoded.accepted())
-        json.insert(u"error"_s, meterText(describe(decoded)));
-    json.insert(u"ident"_s, meterText(decoded.telegram.ident));
+        json.insert(u"error"_s, toQString(describe(decoded)));
+    json.insert(u"ident"_s, toQString(decoded.telegram.ident));
 
     if (decoded.accepted()) {
         const Reading &reading = decoded.reading;
         json.insert(u"version"_s,
             reading.version.empty() ? QJsonValue(QJsonValue::Null)
-                                    : QJsonValue(meterText(reading.version)));
+                                    : QJsonValue(toQString(reading.version)));
         json.insert(u"timestamp"_s,
             reading.timestamp.valid
                 ? QJsonValue(QString::fromStdString(reading.timestamp.toIso8601()))

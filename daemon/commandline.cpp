@@ -153,9 +153,11 @@ std::optional<Options> CommandLine::parse(const QStringList &arguments)
                                   bool allowZero) {
         const auto ms = seconds(parser.value(o));
         if (!ms || (!allowZero && ms->count() == 0)) {
-            printError(tr("--%1: '%2' is not a number of seconds%3")
-                           .arg(o.names().constFirst(), parser.value(o),
-                               allowZero ? QString() : tr(" above 0")));
+            const QString name = o.names().constFirst();
+            printError(allowZero
+                    ? tr("--%1: '%2' is not a number of seconds").arg(name, parser.value(o))
+                    : tr("--%1: '%2' is not a number of seconds above 0")
+                          .arg(name, parser.value(o)));
             return false;
         }
         out = *ms;

@@ -2,6 +2,7 @@
 
 #include "decodecommand.h"
 #include "detectcommand.h"
+#include "logging.h"
 #include "mediator.h"
 #include "signalwatcher.h"
 
@@ -10,8 +11,6 @@
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QTimer>
-
-#include <cstdio>
 
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -89,7 +88,7 @@ int Daemon::runMediator(const Options &options)
 
     SourceFactory::Result source = SourceFactory::create(options.source, options.sourceOptions);
     if (!source.ok()) {
-        std::fprintf(stderr, "dbus-p1: %s\n", qPrintable(source.message));
+        printError(source.message);
         return Mediator::kExitUsage;
     }
 
