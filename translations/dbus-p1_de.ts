@@ -92,14 +92,6 @@
         <translation>unerwartetes Argument „%1“: genau eine QUELLE angeben</translation>
     </message>
     <message>
-        <source>--%1: &apos;%2&apos; is not a number of seconds%3</source>
-        <translation>--%1: „%2“ ist keine gültige Sekundenzahl%3</translation>
-    </message>
-    <message>
-        <source> above 0</source>
-        <translation> größer als 0</translation>
-    </message>
-    <message>
         <source>--dbus: give system, session or a bus address</source>
         <translation>--dbus: system, session oder eine Busadresse angeben</translation>
     </message>
@@ -126,6 +118,14 @@
     <message>
         <source>--probe-timeout: &apos;%1&apos; is not a number of seconds above 0</source>
         <translation>--probe-timeout: „%1“ ist keine gültige Sekundenzahl größer als 0</translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not a number of seconds</source>
+        <translation>--%1: „%2“ ist keine gültige Sekundenzahl</translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not a number of seconds above 0</source>
+        <translation>--%1: „%2“ ist keine gültige Sekundenzahl größer als 0</translation>
     </message>
 </context>
 <context>

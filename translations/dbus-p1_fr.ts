@@ -92,14 +92,6 @@
         <translation>argument inattendu « %1 » : indiquez une seule SOURCE</translation>
     </message>
     <message>
-        <source>--%1: &apos;%2&apos; is not a number of seconds%3</source>
-        <translation>--%1 : « %2 » n&apos;est pas un nombre de secondes%3</translation>
-    </message>
-    <message>
-        <source> above 0</source>
-        <translation> supérieur à 0</translation>
-    </message>
-    <message>
         <source>--dbus: give system, session or a bus address</source>
         <translation>--dbus : indiquez system, session ou une adresse de bus</translation>
     </message>
@@ -126,6 +118,14 @@
     <message>
         <source>--probe-timeout: &apos;%1&apos; is not a number of seconds above 0</source>
         <translation>--probe-timeout : « %1 » n&apos;est pas un nombre de secondes supérieur à 0</translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not a number of seconds</source>
+        <translation>--%1 : « %2 » n&apos;est pas un nombre de secondes</translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not a number of seconds above 0</source>
+        <translation>--%1 : « %2 » n&apos;est pas un nombre de secondes supérieur à 0</translation>
     </message>
 </context>
 <context>

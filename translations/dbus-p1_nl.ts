@@ -92,14 +92,6 @@
         <translation>onverwacht argument &apos;%1&apos;: geef één BRON</translation>
     </message>
     <message>
-        <source>--%1: &apos;%2&apos; is not a number of seconds%3</source>
-        <translation>--%1: &apos;%2&apos; is geen aantal seconden%3</translation>
-    </message>
-    <message>
-        <source> above 0</source>
-        <translation> groter dan 0</translation>
-    </message>
-    <message>
         <source>--dbus: give system, session or a bus address</source>
         <translation>--dbus: geef system, session of een busadres</translation>
     </message>
@@ -126,6 +118,14 @@
     <message>
         <source>--probe-timeout: &apos;%1&apos; is not a number of seconds above 0</source>
         <translation>--probe-timeout: &apos;%1&apos; is geen aantal seconden groter dan 0</translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not a number of seconds</source>
+        <translation>--%1: &apos;%2&apos; is geen aantal seconden</translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not a number of seconds above 0</source>
+        <translation>--%1: &apos;%2&apos; is geen aantal seconden groter dan 0</translation>
     </message>
 </context>
 <context>
