@@ -1,6 +1,7 @@
 #include "simulatorsource.h"
 
 #include <QLoggingCategory>
+#include <QTimeZone>
 
 #include <cmath>
 
@@ -36,7 +37,7 @@ void SimulatorSource::setClock(const QDateTime &start)
 
 QDateTime SimulatorSource::clock() const
 {
-    return QDateTime::fromMSecsSinceEpoch(m_meter.utcMilliseconds(), Qt::UTC);
+    return QDateTime::fromMSecsSinceEpoch(m_meter.utcMilliseconds(), QTimeZone::utc());
 }
 
 void SimulatorSource::setTimeScale(double scale)
