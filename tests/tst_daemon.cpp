@@ -11,6 +11,7 @@
 #include <QDBusMessage>
 #include <QDBusMetaType>
 #include <QDBusPendingCallWatcher>
+#include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QProcess>
@@ -19,6 +20,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <csignal>
 #include <fcntl.h>
 #include <unistd.h>
@@ -95,7 +97,23 @@ public:
     void start(const QStringList &arguments)
     {
         process.setProcessChannelMode(QProcess::SeparateChannels);
+        process.setReadChannel(QProcess::StandardError);
         process.start(kBin, QStringList {u"--dbus"_s, u"session"_s} + arguments);
+    }
+    // Until the daemon says it has opened its serial port. Only then may the meter write: from
+    // Qt 6.5 QSerialPort flushes a port's input when it opens it (stale bytes of a real port),
+    // so a telegram written before is gone, and the daemon, slow to start under emulation, would
+    // wait for the next one.
+    bool waitForOpened(int timeoutMs = 15000)
+    {
+        QDeadlineTimer deadline(timeoutMs);
+        while (!m_log.contains(u": opened "_s)) {
+            if (process.state() == QProcess::NotRunning || deadline.hasExpired())
+                return false;
+            process.waitForReadyRead(int(std::max<qint64>(1, deadline.remainingTime())));
+            m_log += QString::fromLocal8Bit(process.readAllStandardError());
+        }
+        return true;
     }
     ~Daemon()
     {
@@ -104,8 +122,15 @@ public:
             process.waitForFinished();
         }
     }
-    QString log() { return QString::fromLocal8Bit(process.readAllStandardError()); }
+    QString log()
+    {
+        m_log += QString::fromLocal8Bit(process.readAllStandardError());
+        return m_log;
+    }
     QProcess process;
+
+private:
+    QString m_log;
 };
 
 // An independent client on its own connection, as a Venus consumer.
@@ -227,6 +252,7 @@ void TestDaemon::publishesExactlyTheGoodTelegrams()
     QVERIFY(pty.ready());
     Daemon daemon;
     daemon.start({u"--settings-timeout"_s, u"0"_s, u"--baud"_s, u"115200"_s, pty.port});
+    QVERIFY2(daemon.waitForOpened(), qPrintable(daemon.log()));
     Client client;
 
     pty.write(telegramAt(1));
@@ -271,6 +297,7 @@ void TestDaemon::silenceInvalidatesThenExits()
     Daemon daemon;
     daemon.start({u"--settings-timeout"_s, u"0"_s, u"--timeout"_s, u"1"_s, u"--baud"_s, u"115200"_s,
         pty.port});
+    QVERIFY2(daemon.waitForOpened(), qPrintable(daemon.log()));
     Client client;
     pty.write(telegramAt(1));
     QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid), 5000);
@@ -296,6 +323,7 @@ void TestDaemon::pulledCableExitsWithinSeconds()
     QVERIFY(pty.ready());
     Daemon daemon;
     daemon.start({u"--settings-timeout"_s, u"0"_s, u"--timeout"_s, u"60"_s, pty.port});
+    QVERIFY2(daemon.waitForOpened(), qPrintable(daemon.log()));
     Client client;
     pty.write(telegramAt(1));
     QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid), 5000);
@@ -314,6 +342,7 @@ void TestDaemon::sigtermLeavesTheBus()
     QVERIFY(pty.ready());
     Daemon daemon;
     daemon.start({u"--settings-timeout"_s, u"0"_s, pty.port});
+    QVERIFY2(daemon.waitForOpened(), qPrintable(daemon.log()));
     Client client;
     pty.write(telegramAt(1));
     QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid) && client.hasService(kGas), 5000);
@@ -339,6 +368,7 @@ void TestDaemon::instanceAndNameFromSettings()
     QVERIFY(pty.ready());
     Daemon daemon;
     daemon.start({pty.port});
+    QVERIFY2(daemon.waitForOpened(), qPrintable(daemon.log()));
     Client client;
     pty.write(telegramAt(1));
     QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid) && client.hasService(kGas), 5000);
@@ -377,6 +407,7 @@ void TestDaemon::gasServiceKinds()
     QVERIFY(pty.ready());
     Daemon daemon;
     daemon.start({u"--settings-timeout"_s, u"0"_s, u"--gas-service"_s, kind, pty.port});
+    QVERIFY2(daemon.waitForOpened(), qPrintable(daemon.log()));
     Client client;
     pty.write(telegramAt(1));
     QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid), 5000);
@@ -397,6 +428,7 @@ void TestDaemon::refreshTimeIsTheMeterInterval()
     QVERIFY(pty.ready());
     Daemon daemon;
     daemon.start({u"--settings-timeout"_s, u"0"_s, pty.port});
+    QVERIFY2(daemon.waitForOpened(), qPrintable(daemon.log()));
     Client client;
     pty.write(telegramAt(1));
     QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid), 5000);
