@@ -201,7 +201,9 @@ inline std::string dsmr30()
 /// DSMR 2.2: no CRC, 9600 7E1, gas profile on channel 2, hourly. Three decimals in kW.
 inline std::string dsmr22(bool blankLine = true)
 {
-    const TelegramOptions o {.crc = false, .blankLine = blankLine};
+    TelegramOptions o;
+    o.crc = false;
+    o.blankLine = blankLine;
     return buildTelegram("KMP5 ZABF001587315111",
         {
             "0-0:96.1.1(5A424556303035303931323037363132)",
