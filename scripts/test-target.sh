@@ -152,7 +152,7 @@ in_root()
             mount --bind "$b" "$rootfs$b"
         done
         exec chroot "$rootfs" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root \
-            LANG=C.UTF-8 TERM=dumb CCACHE_DIR="$P1_CCACHE_DIR" bash -euo pipefail -c "$@"
+            LANG=C.UTF-8 TERM=dumb CCACHE_DIR="$P1_CCACHE_DIR" bash -euo pipefail -c "$1" target "${@:2}"
     ' in_root "$rootfs" "${#binds[@]}" "${binds[@]}" "$@"
 }
 export P1_CCACHE_DIR=$dir/cache/ccache
