@@ -12,6 +12,7 @@
 #include <QDBusMessage>
 #include <QDBusMetaType>
 #include <QDBusPendingCallWatcher>
+#include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QProcess>
 #include <QSignalSpy>
@@ -19,6 +20,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <csignal>
 #include <unistd.h>
 
@@ -36,7 +38,23 @@ public:
     void start(const QStringList &arguments)
     {
         process.setProcessChannelMode(QProcess::SeparateChannels);
+        process.setReadChannel(QProcess::StandardError);
         process.start(kBin, QStringList {u"--dbus"_s, u"session"_s} + arguments);
+    }
+    // Until the daemon says it has opened its serial port. Only then may the meter write: from
+    // Qt 6.5 QSerialPort flushes a port's input when it opens it (stale bytes of a real port),
+    // so a telegram written before is gone, and the daemon, slow to start under emulation, would
+    // wait for the next one.
+    bool waitForOpened(int timeoutMs = 15000)
+    {
+        QDeadlineTimer deadline(timeoutMs);
+        while (!m_log.contains(u": opened "_s)) {
+            if (process.state() == QProcess::NotRunning || deadline.hasExpired())
+                return false;
+            process.waitForReadyRead(int(std::max<qint64>(1, deadline.remainingTime())));
+            m_log += QString::fromLocal8Bit(process.readAllStandardError());
+        }
+        return true;
     }
     ~Daemon()
     {
@@ -45,8 +63,15 @@ public:
             process.waitForFinished();
         }
     }
-    QString log() { return QString::fromLocal8Bit(process.readAllStandardError()); }
+    QString log()
+    {
+        m_log += QString::fromLocal8Bit(process.readAllStandardError());
+        return m_log;
+    }
     QProcess process;
+
+private:
+    QString m_log;
 };
 
 // An independent client on its own connection, as a Venus consumer.
@@ -168,6 +193,7 @@ void TestDaemon::publishesExactlyTheGoodTelegrams()
     QVERIFY(pty.start());
     Daemon daemon;
     daemon.start({u"--settings-timeout"_s, u"0"_s, u"--baud"_s, u"115200"_s, pty.port()});
+    QVERIFY2(daemon.waitForOpened(), qPrintable(daemon.log()));
     Client client;
 
     pty.write(telegramAt(1));
@@ -212,6 +238,7 @@ void TestDaemon::silenceInvalidatesThenExits()
     Daemon daemon;
     daemon.start({u"--settings-timeout"_s, u"0"_s, u"--timeout"_s, u"1"_s, u"--baud"_s, u"115200"_s,
         pty.port()});
+    QVERIFY2(daemon.waitForOpened(), qPrintable(daemon.log()));
     Client client;
     pty.write(telegramAt(1));
     QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid), 5000);
@@ -237,6 +264,7 @@ void TestDaemon::pulledCableExitsWithinSeconds()
     QVERIFY(pty.start());
     Daemon daemon;
     daemon.start({u"--settings-timeout"_s, u"0"_s, u"--timeout"_s, u"60"_s, pty.port()});
+    QVERIFY2(daemon.waitForOpened(), qPrintable(daemon.log()));
     Client client;
     pty.write(telegramAt(1));
     QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid), 5000);
@@ -255,6 +283,7 @@ void TestDaemon::sigtermLeavesTheBus()
     QVERIFY(pty.start());
     Daemon daemon;
     daemon.start({u"--settings-timeout"_s, u"0"_s, pty.port()});
+    QVERIFY2(daemon.waitForOpened(), qPrintable(daemon.log()));
     Client client;
     pty.write(telegramAt(1));
     QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid) && client.hasService(kGas), 5000);
@@ -280,6 +309,7 @@ void TestDaemon::instanceAndNameFromSettings()
     QVERIFY(pty.start());
     Daemon daemon;
     daemon.start({pty.port()});
+    QVERIFY2(daemon.waitForOpened(), qPrintable(daemon.log()));
     Client client;
     pty.write(telegramAt(1));
     QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid) && client.hasService(kGas), 5000);
@@ -318,6 +348,7 @@ void TestDaemon::gasServiceKinds()
     QVERIFY(pty.start());
     Daemon daemon;
     daemon.start({u"--settings-timeout"_s, u"0"_s, u"--gas-service"_s, kind, pty.port()});
+    QVERIFY2(daemon.waitForOpened(), qPrintable(daemon.log()));
     Client client;
     pty.write(telegramAt(1));
     QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid), 5000);
@@ -338,6 +369,7 @@ void TestDaemon::refreshTimeIsTheMeterInterval()
     QVERIFY(pty.start());
     Daemon daemon;
     daemon.start({u"--settings-timeout"_s, u"0"_s, pty.port()});
+    QVERIFY2(daemon.waitForOpened(), qPrintable(daemon.log()));
     Client client;
     pty.write(telegramAt(1));
     QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid), 5000);

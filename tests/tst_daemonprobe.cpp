@@ -14,6 +14,7 @@
 #include <QDBusInterface>
 #include <QDBusReply>
 #include <QDBusServiceWatcher>
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -26,6 +27,7 @@
 #include <QTest>
 #include <QTimer>
 
+#include <algorithm>
 #include <bit>
 #include <random>
 #include <string>
@@ -275,6 +277,20 @@ public:
             m_exitedAt = m_clock.elapsed();
         return m_exitedAt;
     }
+    /// Until the log holds \a text; false when the process ended or \a ms passed first.
+    bool waitForLog(const QString &text, int ms)
+    {
+        QDeadlineTimer deadline(ms);
+        QSignalSpy output(&m_process, &QProcess::readyReadStandardError);
+        while (!log().contains(text)) {
+            if (m_process.state() == QProcess::NotRunning || deadline.hasExpired())
+                return false;
+            if (output.isEmpty())
+                output.wait(int(std::max<qint64>(1, deadline.remainingTime())));
+            output.clear();
+        }
+        return true;
+    }
     QProcess &process() { return m_process; }
     qint64 elapsed() const { return m_clock.elapsed(); }
     QString log()
@@ -513,13 +529,16 @@ void TestDaemonProbe::detect()
         holder.setPortName(ports.at(busyPort));
         QVERIFY2(holder.open(QIODevice::ReadOnly), qPrintable(holder.errorString()));
     }
-    for (qsizetype i = 0; i < feeds.size(); ++i)
-        devices.push_back(
-            std::make_unique<Device>(*ptys[std::size_t(i)], feeds.at(i), startDelaysMs.at(i)));
-
     Daemon daemon(
         QStringList {u"--detect"_s, u"--probe-timeout"_s, QString::number(kProbeTimeoutMs / 1000.0)}
         + ports);
+    // The start delays count from the daemon's scan, not from its launch: a slow start (the
+    // armhf build under emulation takes over a second) must not shift a meter that starts
+    // talking in the second window into the first.
+    QVERIFY2(daemon.waitForLog(u"scanning "_s, 15000), qPrintable(daemon.log()));
+    for (qsizetype i = 0; i < feeds.size(); ++i)
+        devices.push_back(
+            std::make_unique<Device>(*ptys[std::size_t(i)], feeds.at(i), startDelaysMs.at(i)));
     // PortDetector's deadline: both windows and its margin, however many ports.
     const qint64 elapsed = daemon.waitForExit(kProbeSpanMs + 1500 + kExitMarginMs);
     QVERIFY2(elapsed >= 0, qPrintable(u"still running; log:\n"_s + daemon.log()));

@@ -3,6 +3,7 @@
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace std::chrono_literals;
 using p1::SimulatorSource;
@@ -30,7 +31,7 @@ struct Reader
 
 QDateTime at(int y, int mo, int d, int h, int mi, int s = 0)
 {
-    return QDateTime(QDate(y, mo, d), QTime(h, mi, s), Qt::UTC);
+    return QDateTime(QDate(y, mo, d), QTime(h, mi, s), QTimeZone::utc());
 }
 
 } // namespace

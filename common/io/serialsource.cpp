@@ -4,6 +4,8 @@
 
 #include <QFileInfo>
 
+#include <poll.h>
+
 namespace p1 {
 
 namespace {
@@ -28,6 +30,7 @@ SerialSource::SerialSource(const QString &port, QObject *parent)
 SerialSource::~SerialSource()
 {
     m_probeTimer.stop();
+    m_hangupNotifier.reset(); // before its descriptor is closed
     if (m_port.isOpen())
         m_port.close();
 }
@@ -146,6 +149,11 @@ void SerialSource::openNow()
         fail(error, detail, true);
         return;
     }
+    // POLLHUP/POLLERR wake exception notifiers (both Qt event dispatchers); QSerialPort keeps
+    // only read and write notifiers, so this one has the descriptor's exception slot to itself.
+    m_hangupNotifier =
+        std::make_unique<QSocketNotifier>(m_port.handle(), QSocketNotifier::Exception);
+    connect(m_hangupNotifier.get(), &QSocketNotifier::activated, this, &SerialSource::checkHangup);
     qCInfo(lcSerial, "opened %s", qUtf8Printable(logDescription()));
     setState(State::Open);
     if (m_mode == BaudMode::Auto && m_window.count() > 0)
@@ -157,6 +165,7 @@ void SerialSource::close()
     m_opening = false;
     m_gone = false;
     m_probeTimer.stop();
+    m_hangupNotifier.reset(); // before its descriptor is closed
     if (m_port.isOpen())
         m_port.close();
     setState(State::Closed);
@@ -185,30 +194,50 @@ void SerialSource::handleError(QSerialPort::SerialPortError error)
     if (error == QSerialPort::NoError || !m_port.isOpen())
         return; // open() failures are handled where open() is called
     if (error == QSerialPort::ResourceError || error == QSerialPort::ReadError) {
-        // EIO from a vanished USB device is ResourceError; a hung-up tty reads EOF, which
-        // QSerialPort reports as ReadError with a stale errno text. Neither recovers.
+        // EIO is ResourceError. Up to Qt 6.4 a hung-up tty's EOF came as ReadError with a stale
+        // errno text; later versions say nothing (checkHangup() sees it). Neither recovers.
         const QString detail = error == QSerialPort::ResourceError
             ? m_port.errorString()
             : QStringLiteral("end of file (the device hung up)");
         m_port.clearError();
-        if (m_gone)
-            return; // the dead descriptor keeps signalling until it is closed
-        m_gone = true;
-        m_probeTimer.stop();
-        qCWarning(lcSerial, "%s: device gone: %s", qUtf8Printable(name()), qUtf8Printable(detail));
-        // Close from the event loop, not from inside QSerialPort's own read notification.
-        QMetaObject::invokeMethod(
-            this,
-            [this, detail] {
-                if (m_gone) // not closed meanwhile
-                    fail(Error::Unplugged, detail, true);
-            },
-            Qt::QueuedConnection);
+        deviceGone(detail);
         return;
     }
     const QString detail = m_port.errorString();
     qCWarning(lcSerial, "%s: %s", qUtf8Printable(name()), qUtf8Printable(detail));
     m_port.clearError();
+}
+
+void SerialSource::checkHangup()
+{
+    if (!m_port.isOpen())
+        return;
+    // A tty raises no POLLPRI; still, only a hang-up (or an error state) ends the source.
+    pollfd pfd {};
+    pfd.fd = static_cast<int>(m_port.handle());
+    pfd.events = POLLIN;
+    if (::poll(&pfd, 1, 0) < 1 || (pfd.revents & (POLLHUP | POLLERR)) == 0)
+        return;
+    deviceGone(QStringLiteral("end of file (the device hung up)"));
+}
+
+void SerialSource::deviceGone(const QString &detail)
+{
+    if (m_gone)
+        return; // the dead descriptor keeps signalling until it is closed
+    m_gone = true;
+    m_probeTimer.stop();
+    if (m_hangupNotifier)
+        m_hangupNotifier->setEnabled(false);
+    qCWarning(lcSerial, "%s: device gone: %s", qUtf8Printable(name()), qUtf8Printable(detail));
+    // Close from the event loop, not from inside QSerialPort's own read notification.
+    QMetaObject::invokeMethod(
+        this,
+        [this, detail] {
+            if (m_gone) // not closed meanwhile
+                fail(Error::Unplugged, detail, true);
+        },
+        Qt::QueuedConnection);
 }
 
 void SerialSource::switchBaudRate()

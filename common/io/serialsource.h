@@ -3,9 +3,11 @@
 #include "source.h"
 
 #include <QSerialPort>
+#include <QSocketNotifier>
 #include <QTimer>
 
 #include <chrono>
+#include <memory>
 #include <optional>
 
 namespace p1 {
@@ -22,8 +24,14 @@ namespace p1 {
 ///   descriptionChanged() and discontinuity() (the framer must drop its half-read telegram).
 /// - BaudMode::Baud115200 / Baud9600 stay put.
 ///
-/// A pulled cable shows as EOF/EIO on read (QSerialPort::ResourceError or ReadError): the
-/// source reports Error::Unplugged and finishes; the daemon exits so serial-starter can reprobe.
+/// A pulled cable hangs the tty up (the kernel's tty_vhangup(), for a USB adapter as for a pty
+/// whose other end closed): read() returns 0 from then on and poll() says POLLHUP|POLLERR. The
+/// source watches for that itself (an exception notifier on the port's descriptor, which
+/// QSerialPort does not use) rather than relying on QSerialPort: up to Qt 6.4 it reported the
+/// EOF as ReadError, but from Qt 6.5 (qtserialport c59c317) a zero-byte read is "no data yet",
+/// no error at all, and its read notifier spins on the dead descriptor. EIO (ResourceError) is
+/// still taken from QSerialPort. Either way the source reports Error::Unplugged and finishes;
+/// the daemon exits so serial-starter can reprobe.
 class SerialSource : public Source
 {
     Q_OBJECT
@@ -81,10 +89,13 @@ private:
     void openNow();
     void readAvailable();
     void handleError(QSerialPort::SerialPortError error);
+    void checkHangup();
+    void deviceGone(const QString &detail);
     void switchBaudRate();
     [[nodiscard]] int initialBaudRate() const noexcept;
 
     QSerialPort m_port;
+    std::unique_ptr<QSocketNotifier> m_hangupNotifier; ///< while open: POLLHUP/POLLERR on m_port
     QTimer m_probeTimer;
     QString m_location;
     BaudMode m_mode = BaudMode::Auto;

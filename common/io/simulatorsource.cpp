@@ -3,6 +3,7 @@
 #include "logging.h"
 
 #include <QLocale>
+#include <QTimeZone>
 
 #include <cmath>
 
@@ -36,7 +37,7 @@ void SimulatorSource::setClock(const QDateTime &start)
 
 QDateTime SimulatorSource::clock() const
 {
-    return QDateTime::fromMSecsSinceEpoch(m_meter.utcMilliseconds(), Qt::UTC);
+    return QDateTime::fromMSecsSinceEpoch(m_meter.utcMilliseconds(), QTimeZone::utc());
 }
 
 void SimulatorSource::setTimeScale(double scale)

@@ -20,7 +20,9 @@ struct TelegramOptions
 {
     bool crc = true; ///< DSMR 4+: `!` + CRC; false: DSMR 2.2/3.0 `!` only
     bool blankLine = true; ///< blank line after the header
-    std::string_view eol = "\r\n";
+    // The length spelled out: initialised from the bare literal, g++ 14 for ARM reports
+    // -Wunused-value for every default-constructed TelegramOptions.
+    std::string_view eol {"\r\n", 2};
     bool lowerCaseCrc = false;
     bool padCrc = true; ///< "0B9F" vs "B9F"
     bool eolAfterCrc = true;
