@@ -15,6 +15,7 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -207,6 +208,7 @@ private Q_SLOTS:
     void refreshTimeIsTheMeterInterval();
     void tcpSourceAgainstSocatServer();
     void fileSourceExitCodes();
+    void hugeCustomNameUnderVenusLimits();
 
 private:
     QTemporaryDir m_dir;
@@ -464,6 +466,41 @@ void TestDaemon::fileSourceExitCodes()
     QVERIFY(missing.process.waitForFinished(5000));
     QCOMPARE(missing.process.exitCode(), 1);
     QVERIFY2(missing.log().contains(u"nothing-here.p1"_s), "the log names the file");
+}
+
+void TestDaemon::hugeCustomNameUnderVenusLimits()
+{
+    // An 8 MB SetValue on /CustomName under the Venus run script's limits (softlimit -a 100 MB,
+    // -s 1 MB, here as ulimit in KiB): refused, and the daemon lives on and keeps answering.
+    const QString bash = QStandardPaths::findExecutable(u"bash"_s);
+    if (bash.isEmpty())
+        QSKIP("needs bash for ulimit");
+    QTemporaryDir dir;
+    PtyPair pty(dir.path());
+    QVERIFY(pty.ready());
+    Daemon daemon;
+    daemon.process.start(bash,
+        {u"-c"_s, u"ulimit -v 100000 -s 1000 && exec \"$0\" \"$@\""_s, kBin, u"--dbus"_s,
+            u"session"_s, u"--settings-timeout"_s, u"0"_s, u"--baud"_s, u"115200"_s, pty.port});
+    Client client;
+    pty.write(telegramAt(1));
+    QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid), 5000);
+
+    auto set = QDBusMessage::createMethodCall(
+        kGrid, u"/CustomName"_s, u"com.victronenergy.BusItem"_s, u"SetValue"_s);
+    set << QVariant::fromValue(QDBusVariant(QString(8 * 1024 * 1024, u'x')));
+    QDBusPendingCallWatcher watcher(client.bus.asyncCall(set, 10000));
+    watcher.waitForFinished();
+    const QDBusMessage reply = watcher.reply();
+    QVERIFY2(reply.type() == QDBusMessage::ReplyMessage,
+        qPrintable(reply.errorMessage() + daemon.log()));
+    QVERIFY(reply.arguments().value(0).toInt() != 0);
+
+    QCOMPARE(daemon.process.state(), QProcess::Running);
+    QCOMPARE(client.value(kGrid, u"/CustomName"_s).toString(), QString());
+    pty.write(telegramAt(2));
+    QTRY_COMPARE(client.value(kGrid, u"/P1/Timestamp"_s).toString(), isoAt(2));
+    QCOMPARE(daemon.process.state(), QProcess::Running);
 }
 
 QTEST_GUILESS_MAIN(TestDaemon)
