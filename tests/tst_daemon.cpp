@@ -135,6 +135,12 @@ public:
         QVERIFY(bus.connect(service, u"/"_s, u"com.victronenergy.BusItem"_s, u"ItemsChanged"_s,
             this, SLOT(onItemsChanged(QDBusMessage))));
     }
+    /// PropertiesChanged on any path of \a service.
+    void watchProperties(const QString &service)
+    {
+        QVERIFY(bus.connect(service, QString(), u"com.victronenergy.BusItem"_s,
+            u"PropertiesChanged"_s, this, SLOT(onPropertiesChanged(QDBusMessage))));
+    }
     QStringList timestamps() const
     {
         QStringList out;
@@ -145,6 +151,7 @@ public:
     }
     QDBusConnection bus;
     QList<ItemMap> changes;
+    QStringList propertiesChangedPaths;
 Q_SIGNALS:
     void itemsChanged();
 private Q_SLOTS:
@@ -153,6 +160,7 @@ private Q_SLOTS:
         changes.append(qdbus_cast<ItemMap>(m.arguments().value(0)));
         Q_EMIT itemsChanged();
     }
+    void onPropertiesChanged(const QDBusMessage &m) { propertiesChangedPaths.append(m.path()); }
 
 private:
     static inline int s_count = 0;
@@ -209,6 +217,8 @@ private Q_SLOTS:
     void tcpSourceAgainstSocatServer();
     void fileSourceExitCodes();
     void hugeCustomNameUnderVenusLimits();
+    void propertiesChangedOnlyWithTheOption_data();
+    void propertiesChangedOnlyWithTheOption();
 
 private:
     QTemporaryDir m_dir;
@@ -501,6 +511,47 @@ void TestDaemon::hugeCustomNameUnderVenusLimits()
     pty.write(telegramAt(2));
     QTRY_COMPARE(client.value(kGrid, u"/P1/Timestamp"_s).toString(), isoAt(2));
     QCOMPARE(daemon.process.state(), QProcess::Running);
+}
+
+void TestDaemon::propertiesChangedOnlyWithTheOption_data()
+{
+    QTest::addColumn<bool>("option");
+    QTest::newRow("default") << false;
+    QTest::newRow("--properties-changed") << true;
+}
+
+void TestDaemon::propertiesChangedOnlyWithTheOption()
+{
+    // One ItemsChanged per telegram; a PropertiesChanged per changed path only when asked for.
+    QFETCH(bool, option);
+    QTemporaryDir dir;
+    PtyPair pty(dir.path());
+    QVERIFY(pty.ready());
+    Daemon daemon;
+    QStringList arguments {u"--settings-timeout"_s, u"0"_s, u"--baud"_s, u"115200"_s, pty.port};
+    if (option)
+        arguments.prepend(u"--properties-changed"_s);
+    daemon.start(arguments);
+    Client client;
+    client.watch(kGrid);
+    client.watchProperties(kGrid);
+    pty.write(telegramAt(1));
+    QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid), 5000);
+    QTRY_COMPARE(client.value(kGrid, u"/P1/Timestamp"_s).toString(), isoAt(1));
+    client.changes.clear();
+    client.propertiesChangedPaths.clear();
+
+    QSignalSpy items(&client, &Client::itemsChanged);
+    pty.write(telegramAt(2, "01.234"));
+    QVERIFY(items.wait(5000));
+    // A round trip: every signal the daemon sent before the reply has arrived.
+    QCOMPARE(client.value(kGrid, u"/P1/Timestamp"_s).toString(), isoAt(2));
+    QCOMPARE(client.changes.size(), 1);
+    const QStringList changed = client.changes.constFirst().keys();
+    QVERIFY(changed.contains(u"/Ac/Power"_s));
+    QStringList signalled = client.propertiesChangedPaths;
+    signalled.sort();
+    QCOMPARE(signalled, option ? changed : QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestDaemon)
