@@ -85,8 +85,11 @@ std::optional<Options> CommandLine::parse(const QStringList &arguments)
         tr("X"), u"1"_s);
     const QCommandLineOption verbose(
         {u"v"_s, u"verbose"_s}, tr("Log every telegram and every D-Bus change (debug)."));
+    const QCommandLineOption propertiesChanged(u"properties-changed"_s,
+        tr("Also send a PropertiesChanged signal on every changed path, for listeners that do not "
+           "follow ItemsChanged (Venus needs only ItemsChanged; off by default)."));
     for (const auto *o : {&version, &decode, &detect, &dbus, &timeout, &probeTimeout,
-             &settingsTimeout, &gasService, &baud, &replaySpeed, &verbose})
+             &settingsTimeout, &gasService, &baud, &replaySpeed, &propertiesChanged, &verbose})
         parser.addOption(*o);
     parser.addPositionalArgument(u"SOURCE"_s,
         tr("Where the meter is: /dev/ttyUSB0 (or ttyUSB0), tcp://HOST:PORT, file:PATH or sim: (a "
@@ -199,6 +202,7 @@ std::optional<Options> CommandLine::parse(const QStringList &arguments)
                 .arg(parser.value(replaySpeed)));
         return std::nullopt;
     }
+    options.propertiesChanged = parser.isSet(propertiesChanged);
     options.verbose = parser.isSet(verbose);
     return options;
 }

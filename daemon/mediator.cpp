@@ -145,6 +145,7 @@ std::unique_ptr<MeterService> Mediator::makeService(ServiceContract contract)
     c.connection = ServiceContract::connection(m_source->logDescription());
     c.processVersion = QCoreApplication::applicationVersion();
     c.settingsTimeout = m_options.settingsTimeout;
+    c.propertiesChanged = m_options.propertiesChanged;
     c.contract = std::move(contract);
     QDBusConnection bus = connectBus(m_options.dbus, c.contract.serviceName(c.port));
     if (!bus.isConnected())

@@ -36,6 +36,8 @@ struct Options
     /// How long to wait for com.victronenergy.settings before using the default instance.
     std::chrono::milliseconds settingsTimeout = kDefaultSettingsTimeout;
     GasService gasService = GasService::GasMeter;
+    /// --properties-changed: a PropertiesChanged per changed path besides the one ItemsChanged.
+    bool propertiesChanged = false;
     bool verbose = false;
 
     /// The probe on a serial port lasts one probe window per rate: auto tries 115200 and 9600.

@@ -307,6 +307,16 @@ void TestBusItemTree::write_data()
         << u"/CustomName"_s << QVariant() << WriteResult::WrongType << name << false << false;
     QTest::newRow("validator-refuses")
         << u"/CustomName"_s << QVariant(u"x"_s) << WriteResult::Refused << name << false << true;
+    // kMaxWritableStringBytes counts bytes of UTF-8, and the validator is not asked past it.
+    QTest::newRow("128-bytes") << u"/CustomName"_s << QVariant(QString(128, u'm'))
+                               << WriteResult::Accepted << QVariant(QString(128, u'm')) << true
+                               << true;
+    QTest::newRow("129-bytes") << u"/CustomName"_s << QVariant(QString(129, u'm'))
+                               << WriteResult::TooLong << name << false << false;
+    QTest::newRow("129-bytes-in-43-chars") << u"/CustomName"_s << QVariant(u"€"_s.repeated(43))
+                                           << WriteResult::TooLong << name << false << false;
+    QTest::newRow("a-megabyte") << u"/CustomName"_s << QVariant(QString(1 << 20, u'm'))
+                                << WriteResult::TooLong << name << false << false;
     QTest::newRow("double-accepted")
         << u"/Limit"_s << QVariant(2.5) << WriteResult::Accepted << QVariant(2.5) << true << false;
     QTest::newRow("int-into-double")

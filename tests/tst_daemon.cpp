@@ -16,6 +16,7 @@
 #include <QEventLoop>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -100,6 +101,12 @@ public:
         QVERIFY(bus.connect(service, u"/"_s, u"com.victronenergy.BusItem"_s, u"ItemsChanged"_s,
             this, SLOT(onItemsChanged(QDBusMessage))));
     }
+    /// PropertiesChanged on any path of \a service.
+    void watchProperties(const QString &service)
+    {
+        QVERIFY(bus.connect(service, QString(), u"com.victronenergy.BusItem"_s,
+            u"PropertiesChanged"_s, this, SLOT(onPropertiesChanged(QDBusMessage))));
+    }
     QStringList timestamps() const
     {
         QStringList out;
@@ -110,6 +117,7 @@ public:
     }
     QDBusConnection bus;
     QList<ItemMap> changes;
+    QStringList propertiesChangedPaths;
 Q_SIGNALS:
     void itemsChanged();
 private Q_SLOTS:
@@ -118,6 +126,7 @@ private Q_SLOTS:
         changes.append(qdbus_cast<ItemMap>(m.arguments().value(0)));
         Q_EMIT itemsChanged();
     }
+    void onPropertiesChanged(const QDBusMessage &m) { propertiesChangedPaths.append(m.path()); }
 
 private:
     static inline int s_count = 0;
@@ -173,6 +182,9 @@ private Q_SLOTS:
     void refreshTimeIsTheMeterInterval();
     void tcpSourceAgainstSocatServer();
     void fileSourceExitCodes();
+    void hugeCustomNameUnderVenusLimits();
+    void propertiesChangedOnlyWithTheOption_data();
+    void propertiesChangedOnlyWithTheOption();
 
 private:
     QTemporaryDir m_dir;
@@ -437,6 +449,87 @@ void TestDaemon::fileSourceExitCodes()
     QVERIFY(missing.process.waitForFinished(5000));
     QCOMPARE(missing.process.exitCode(), 1);
     QVERIFY2(missing.log().contains(u"nothing-here.p1"_s), "the log names the file");
+}
+
+void TestDaemon::hugeCustomNameUnderVenusLimits()
+{
+    // An 8 MB SetValue on /CustomName under the Venus run script's limits (softlimit -a 100 MB,
+    // -s 1 MB, here as ulimit in KiB): refused, and the daemon lives on and keeps answering.
+    const QString bash = QStandardPaths::findExecutable(u"bash"_s);
+    if (bash.isEmpty())
+        QSKIP("needs bash for ulimit");
+    QTemporaryDir dir;
+    PtyPair pty(dir.path());
+    QVERIFY(pty.ready());
+    Daemon daemon;
+    daemon.process.start(bash,
+        {u"-c"_s, u"ulimit -v 100000 -s 1000 && exec \"$0\" \"$@\""_s, kBin, u"--dbus"_s,
+            u"session"_s, u"--settings-timeout"_s, u"0"_s, u"--baud"_s, u"115200"_s, pty.port});
+    Client client;
+    pty.write(telegramAt(1));
+    QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid), 5000);
+
+    auto set = QDBusMessage::createMethodCall(
+        kGrid, u"/CustomName"_s, u"com.victronenergy.BusItem"_s, u"SetValue"_s);
+    set << QVariant::fromValue(QDBusVariant(QString(8 * 1024 * 1024, u'x')));
+    QDBusPendingCallWatcher watcher(client.bus.asyncCall(set, 10000));
+    watcher.waitForFinished();
+    const QDBusMessage reply = watcher.reply();
+    QVERIFY2(reply.type() == QDBusMessage::ReplyMessage,
+        qPrintable(reply.errorMessage() + daemon.log()));
+    QVERIFY(reply.arguments().value(0).toInt() != 0);
+
+    QCOMPARE(daemon.process.state(), QProcess::Running);
+    QCOMPARE(client.value(kGrid, u"/CustomName"_s).toString(), QString());
+    pty.write(telegramAt(2));
+    QTRY_COMPARE(client.value(kGrid, u"/P1/Timestamp"_s).toString(), isoAt(2));
+    QCOMPARE(daemon.process.state(), QProcess::Running);
+}
+
+void TestDaemon::propertiesChangedOnlyWithTheOption_data()
+{
+    QTest::addColumn<bool>("option");
+    QTest::newRow("default") << false;
+    QTest::newRow("--properties-changed") << true;
+}
+
+void TestDaemon::propertiesChangedOnlyWithTheOption()
+{
+    // One ItemsChanged per telegram; a PropertiesChanged per changed path only when asked for.
+    QFETCH(bool, option);
+    QTemporaryDir dir;
+    PtyPair pty(dir.path());
+    QVERIFY(pty.ready());
+    Daemon daemon;
+    QStringList arguments {u"--settings-timeout"_s, u"0"_s, u"--baud"_s, u"115200"_s, pty.port};
+    if (option)
+        arguments.prepend(u"--properties-changed"_s);
+    daemon.start(arguments);
+    Client client;
+    client.watch(kGrid);
+    client.watchProperties(kGrid);
+    pty.write(telegramAt(1));
+    QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid), 5000);
+    QTRY_COMPARE(client.value(kGrid, u"/P1/Timestamp"_s).toString(), isoAt(1));
+    client.changes.clear();
+    client.propertiesChangedPaths.clear();
+
+    QSignalSpy items(&client, &Client::itemsChanged);
+    pty.write(telegramAt(2, "01.234"));
+    QVERIFY(items.wait(5000));
+    // A round trip: every signal the daemon sent before the reply has arrived.
+    QCOMPARE(client.value(kGrid, u"/P1/Timestamp"_s).toString(), isoAt(2));
+    QCOMPARE(client.changes.size(), 1);
+    const QStringList changed = client.changes.constFirst().keys();
+    QVERIFY(changed.contains(u"/Ac/Power"_s));
+    // QtDBus posts each signal to this thread: deliver the ones that came before the reply.
+    QCoreApplication::processEvents();
+    const auto signalled = [&client] {
+        QStringList paths = client.propertiesChangedPaths;
+        paths.sort();
+        return paths;
+    };
+    QTRY_COMPARE(signalled(), option ? changed : QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestDaemon)

@@ -13,6 +13,7 @@
 #include <QDBusPendingCallWatcher>
 #include <QDBusReply>
 #include <QDBusServiceWatcher>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QSignalSpy>
 #include <QTest>
@@ -132,6 +133,7 @@ private Q_SLOTS:
     void defaultInstanceWithoutSettingsService();
     void nextInstanceWhenTaken();
     void customNameIsWritableAndPersisted();
+    void customNameCappedAt128Bytes();
     void oneItemsChangedPerTelegram();
     void disconnectInvalidatesValues();
     void measurementsAreReadOnly();
@@ -256,6 +258,50 @@ void TestMeterService::customNameIsWritableAndPersisted()
     QVERIFY(started.wait(5000));
     QCOMPARE(
         client.value(name, QStringLiteral("/CustomName")).toString(), QStringLiteral("Hoofdmeter"));
+}
+
+void TestMeterService::customNameCappedAt128Bytes()
+{
+    QDBusConnection settingsBus = connection(QStringLiteral("s9"));
+    p1::test::FakeSettings settings(settingsBus);
+    QVERIFY(settings.start());
+    const QString name = QStringLiteral("com.victronenergy.grid.p1_test9");
+    const QString setting = QStringLiteral("/Settings/Devices/p1_Z_9/CustomName");
+    Client client(QStringLiteral("c9"));
+    MeterService service(gridConfig(QStringLiteral("test9")), connection(QStringLiteral("grid9")));
+    QSignalSpy started(&service, &MeterService::started);
+    service.start(QStringLiteral("Z-9"), {}, {});
+    QVERIFY(started.wait(5000));
+    const auto setName = [&](const QString &value) {
+        return client
+            .call(name, QStringLiteral("/CustomName"), QStringLiteral("SetValue"),
+                {QVariant::fromValue(QDBusVariant(value))})
+            .arguments()
+            .value(0, -1)
+            .toInt();
+    };
+
+    // 128 bytes of UTF-8 (64 two-byte characters): stored and sent to the settings.
+    const QString longest = QStringLiteral("é").repeated(64);
+    QCOMPARE(setName(longest), 0);
+    QTRY_COMPARE(settings.values.value(setting).toString(), longest);
+    const qsizetype stored = settings.setValueCalls.size();
+
+    // 129 bytes, a megabyte: refused, nothing stored, nothing sent to the settings, and the
+    // connection answers at once afterwards.
+    for (const QString &tooLong : {QStringLiteral("a").repeated(129),
+             QStringLiteral("€").repeated(43), QString(1024 * 1024, u'x')}) {
+        QVERIFY(setName(tooLong) != 0);
+        QElapsedTimer clock;
+        clock.start();
+        QCOMPARE(client.value(name, QStringLiteral("/CustomName")).toString(), longest);
+        QVERIFY2(clock.elapsed() < 100, qPrintable(QString::number(clock.elapsed())));
+    }
+    // A round trip to the settings service: a SetValue the service sent would be there before.
+    QCOMPARE(
+        client.value(QStringLiteral("com.victronenergy.settings"), setting).toString(), longest);
+    QCOMPARE(settings.setValueCalls.size(), stored);
+    QCOMPARE(settings.values.value(setting).toString(), longest);
 }
 
 void TestMeterService::oneItemsChangedPerTelegram()

@@ -127,6 +127,10 @@
         <source>--%1: &apos;%2&apos; is not a number of seconds above 0</source>
         <translation>--%1: „%2“ ist keine gültige Sekundenzahl größer als 0</translation>
     </message>
+    <message>
+        <source>Also send a PropertiesChanged signal on every changed path, for listeners that do not follow ItemsChanged (Venus needs only ItemsChanged; off by default).</source>
+        <translation>Zusätzlich ein PropertiesChanged-Signal auf jedem geänderten Pfad senden, für Empfänger, die ItemsChanged nicht auswerten (Venus braucht nur ItemsChanged; standardmäßig aus).</translation>
+    </message>
 </context>
 <context>
     <name>DecodeCommand</name>

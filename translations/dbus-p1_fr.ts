@@ -127,6 +127,10 @@
         <source>--%1: &apos;%2&apos; is not a number of seconds above 0</source>
         <translation>--%1 : « %2 » n&apos;est pas un nombre de secondes supérieur à 0</translation>
     </message>
+    <message>
+        <source>Also send a PropertiesChanged signal on every changed path, for listeners that do not follow ItemsChanged (Venus needs only ItemsChanged; off by default).</source>
+        <translation>Envoyer aussi un signal PropertiesChanged sur chaque chemin modifié, pour les auditeurs qui ne suivent pas ItemsChanged (Venus n&apos;a besoin que d&apos;ItemsChanged ; désactivé par défaut).</translation>
+    </message>
 </context>
 <context>
     <name>DecodeCommand</name>

@@ -127,6 +127,10 @@
         <source>--%1: &apos;%2&apos; is not a number of seconds above 0</source>
         <translation>--%1: &apos;%2&apos; is geen aantal seconden groter dan 0</translation>
     </message>
+    <message>
+        <source>Also send a PropertiesChanged signal on every changed path, for listeners that do not follow ItemsChanged (Venus needs only ItemsChanged; off by default).</source>
+        <translation>Stuur ook een PropertiesChanged-signaal op elk gewijzigd pad, voor luisteraars die ItemsChanged niet volgen (Venus heeft alleen ItemsChanged nodig; standaard uit).</translation>
+    </message>
 </context>
 <context>
     <name>DecodeCommand</name>

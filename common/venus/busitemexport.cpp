@@ -1,6 +1,5 @@
 #include "busitemexport.h"
 
-#include "busitemsignals.h"
 #include "logging.h"
 
 #include <QDBusArgument>
@@ -197,9 +196,6 @@ void BusItemExport::sendChanges(const QList<BusItemChange> &changes)
 {
     if (!m_registered || changes.isEmpty())
         return;
-    if (sendBusItemSignals(m_bus, changes, m_propertiesChanged))
-        return;
-    // A message libdbus could not be given (out of memory, an unusual type): QtDBus.
     QDBusMessage items = QDBusMessage::createSignal(u"/"_s, kInterface, u"ItemsChanged"_s);
     items << QVariant::fromValue(detail::BusItemsPayload {changes});
     m_bus.send(items);

@@ -65,6 +65,14 @@ QVariant coerce(const QVariant &value, QMetaType type)
     return {};
 }
 
+/// Over kMaxWritableStringBytes of UTF-8. A UTF-16 unit is at least one byte of UTF-8, so a
+/// long string is refused before it is converted (no megabyte copy for a megabyte write).
+bool tooLong(const QString &text)
+{
+    constexpr qsizetype max = BusItemTree::kMaxWritableStringBytes;
+    return text.size() > max || text.toUtf8().size() > max;
+}
+
 } // namespace
 
 BusItemTree::BusItemTree(QObject *parent)
@@ -277,6 +285,8 @@ BusItemTree::WriteResult BusItemTree::write(const QString &path, const QVariant 
     const QVariant typed = coerce(value, item.type);
     if (!typed.isValid())
         return WriteResult::WrongType;
+    if (typed.metaType() == QMetaType::fromType<QString>() && tooLong(typed.toString()))
+        return WriteResult::TooLong;
     if (sameValue(item.value, typed))
         return WriteResult::Accepted; // as vedbus: nothing to ask, nothing to announce
     if (item.validator && !item.validator(path, typed))

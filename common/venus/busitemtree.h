@@ -40,7 +40,8 @@ struct BusItemChange
 /// ("/Ac") is a contiguous range of it.
 ///
 /// Writes from other processes (SetValue) go through write(): read-only paths refuse, a
-/// writable path checks the type it was declared with and asks its validator; an accepted
+/// writable path checks the type it was declared with and the length of a string
+/// (kMaxWritableStringBytes), then asks its validator; an accepted
 /// write is stored and announced at once (itemsChanged() with that path alone, then
 /// valueWritten()), because the writer expects to see it before the next telegram.
 class BusItemTree : public QObject
@@ -62,7 +63,12 @@ public:
         ReadOnly = 1, ///< not writable, or no such path
         Refused = 2, ///< the validator said no
         WrongType = 3, ///< the value cannot be the path's type (vedbus folds this into 1)
+        TooLong = 4, ///< a string over kMaxWritableStringBytes
     };
+
+    /// The longest string a remote write may store, in bytes of UTF-8. Anything on the bus can
+    /// write; a megabyte name would be stored, sent in every signal and to the settings.
+    static constexpr qsizetype kMaxWritableStringBytes = 128;
 
     /// GetText of an invalid value, as Venus's own services show it.
     static constexpr QLatin1StringView kInvalidText {"---"};

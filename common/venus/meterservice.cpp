@@ -127,6 +127,7 @@ void MeterService::createPathsAndRegister()
     m_tree.publish(); // nobody listens yet: this only settles the pending texts
 
     m_export = new BusItemExport(&m_tree, this);
+    m_export->setPropertiesChangedEnabled(m_config.propertiesChanged);
     if (!m_export->registerOn(m_bus)) {
         Q_EMIT failed(QStringLiteral("cannot register objects on %1").arg(m_bus.name()));
         return;

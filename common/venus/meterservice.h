@@ -43,6 +43,9 @@ public:
         QString processVersion;
         int defaultInstance = ServiceContract::kDefaultInstance;
         std::chrono::milliseconds settingsTimeout {30000};
+        /// Also PropertiesChanged on each changed path
+        /// (BusItemExport::setPropertiesChangedEnabled).
+        bool propertiesChanged = false;
     };
 
     MeterService(Config config, QDBusConnection bus, QObject *parent = nullptr);
