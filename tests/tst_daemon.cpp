@@ -460,11 +460,13 @@ void TestDaemon::hugeCustomNameUnderVenusLimits()
         QSKIP("needs bash for ulimit");
     QTemporaryDir dir;
     PtyPair pty(dir.path());
-    QVERIFY(pty.ready());
+    QVERIFY(pty.start());
     Daemon daemon;
+    daemon.process.setReadChannel(QProcess::StandardError);
     daemon.process.start(bash,
         {u"-c"_s, u"ulimit -v 100000 -s 1000 && exec \"$0\" \"$@\""_s, kBin, u"--dbus"_s,
-            u"session"_s, u"--settings-timeout"_s, u"0"_s, u"--baud"_s, u"115200"_s, pty.port});
+            u"session"_s, u"--settings-timeout"_s, u"0"_s, u"--baud"_s, u"115200"_s, pty.port()});
+    QVERIFY2(daemon.waitForOpened(), qPrintable(daemon.log()));
     Client client;
     pty.write(telegramAt(1));
     QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid), 5000);
@@ -499,12 +501,13 @@ void TestDaemon::propertiesChangedOnlyWithTheOption()
     QFETCH(bool, option);
     QTemporaryDir dir;
     PtyPair pty(dir.path());
-    QVERIFY(pty.ready());
+    QVERIFY(pty.start());
     Daemon daemon;
-    QStringList arguments {u"--settings-timeout"_s, u"0"_s, u"--baud"_s, u"115200"_s, pty.port};
+    QStringList arguments {u"--settings-timeout"_s, u"0"_s, u"--baud"_s, u"115200"_s, pty.port()};
     if (option)
         arguments.prepend(u"--properties-changed"_s);
     daemon.start(arguments);
+    QVERIFY2(daemon.waitForOpened(), qPrintable(daemon.log()));
     Client client;
     client.watch(kGrid);
     client.watchProperties(kGrid);
