@@ -226,7 +226,7 @@ void TestCaptureDecoder::decode()
     QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
 
     // Every rejected line says why; no accepted line carries an error.
-    for (const QJsonValue &line : actual) {
+    for (const auto &line : actual) {
         const QJsonObject o = line.toObject();
         const bool rejected = !o.contains(u"grid"_s);
         QCOMPARE(o.contains(u"error"_s), rejected);
@@ -321,7 +321,7 @@ void TestCaptureDecoder::rejectedTelegramListsItsObjects()
     const QList<QJsonObject> out =
         CaptureDecoder::decode(withBitError(p1::test::dsmr5ThreePhase()));
     QCOMPARE(out.size(), 1);
-    const QJsonObject o = out.at(0);
+    const QJsonObject &o = out.at(0);
     QCOMPARE(o.value(u"crc"_s).toString(), u"bad"_s);
     QVERIFY2(o.value(u"error"_s).toString().startsWith(u"CRC mismatch"_s),
         qPrintable(o.value(u"error"_s).toString()));

@@ -120,7 +120,7 @@ void TestFramer::streams_data()
     const std::string t22 = p1::test::dsmr22();
     const std::string h22 = header(t22);
     auto row = [](const char *name, const std::string &input, bool mask,
-                   std::vector<std::string> expected) {
+                   const std::vector<std::string> &expected) {
         QTest::newRow(name) << QByteArray::fromStdString(input) << mask << summarise(expected);
     };
 
@@ -236,7 +236,7 @@ void TestFramer::streams()
 void TestFramer::frameTextIsExact()
 {
     const std::string t = p1::test::dsmr5ThreePhase();
-    const Collected c = runFramer("noise" + t + "\0", Chunking::Whole, 0, false);
+    const Collected c = runFramer("noise" + t + std::string(1, '\0'), Chunking::Whole, 0, false);
     QCOMPARE(c.texts.size(), std::size_t(1));
     QCOMPARE(c.texts[0], withoutFinalEol(t));
 

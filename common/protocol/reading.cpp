@@ -32,7 +32,10 @@ bool decodePrintableHex(std::string_view hex, std::string &out)
         return false;
     out.resize(hex.size() / 2);
     for (std::size_t i = 0; i < out.size(); ++i) {
+        // The table is signed on purpose: -1 marks a byte that is not a hex digit.
+        // NOLINTNEXTLINE(bugprone-signed-char-misuse)
         const int hi = kHexValue[static_cast<unsigned char>(hex[2 * i])];
+        // NOLINTNEXTLINE(bugprone-signed-char-misuse)
         const int lo = kHexValue[static_cast<unsigned char>(hex[2 * i + 1])];
         const int byte = hi * 16 + lo;
         if ((hi | lo) < 0 || byte < 0x20 || byte > 0x7E)

@@ -9,7 +9,6 @@
 #include <QDBusVariant>
 #include <QMap>
 
-
 namespace p1::detail {
 
 /// The a{sa{sv}} of GetItems and ItemsChanged, marshalled straight from the tree's changes
@@ -297,7 +296,7 @@ QString BusItemExport::introspect(const QString &path) const
     xml += kInterfaceEnd;
     const QStringList children = m_tree->childNames(path);
     for (const QString &child : children)
-        xml += "  <node name=\""_L1 + child + "\"/>\n"_L1;
+        xml += R"(  <node name=")"_L1 + child + "\"/>\n"_L1;
     return xml;
 }
 
