@@ -1,7 +1,7 @@
 #include "venusmodel.h"
 
-#include "venus/servicecontract.h"
 #include "textconv.h"
+#include "venus/servicecontract.h"
 
 #include <QBrush>
 #include <QFont>
