@@ -68,11 +68,17 @@ constexpr bool tableConsistent() noexcept
 }
 static_assert(tableConsistent(), "kObisTable: a code twice, a Field not once, or a bad entry");
 
+// A lower bound without branches on the comparisons (a conditional move per step): every line
+// of every telegram looks its code up here, the codes differ from line to line, and a
+// branching search mispredicts about half of its seven steps.
 const ObisInfo *find(std::uint64_t key) noexcept
 {
-    const auto it = std::lower_bound(kIndex.begin(), kIndex.end(), key,
-        [](const IndexEntry &entry, std::uint64_t k) { return entry.key < k; });
-    return (it != kIndex.end() && it->key == key) ? &kObisTable[it->entry] : nullptr;
+    const IndexEntry *base = kIndex.data();
+    for (std::size_t n = kIndex.size(); n > 1; n -= n / 2)
+        base = base[n / 2].key < key ? base + n / 2 : base;
+    base += base->key < key ? 1 : 0;
+    return (base != kIndex.data() + kIndex.size() && base->key == key) ? &kObisTable[base->entry]
+                                                                       : nullptr;
 }
 
 const ObisInfo *findChannel(const Obis &code) noexcept
