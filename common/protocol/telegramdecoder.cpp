@@ -1,39 +1,57 @@
 #include "telegramdecoder.h"
 
-#include <cstdio>
 #include <utility>
 
 namespace p1 {
 
+namespace {
+
+// The framer's error a frame rejection stands for.
+FrameError frameErrorOf(Rejection rejection) noexcept
+{
+    switch (rejection) {
+    case Rejection::CrcMismatch:
+        return FrameError::CrcMismatch;
+    case Rejection::MalformedCrc:
+        return FrameError::MalformedCrc;
+    case Rejection::MissingCrc:
+        return FrameError::MissingCrc;
+    case Rejection::Truncated:
+        return FrameError::Truncated;
+    case Rejection::Overflow:
+        return FrameError::Overflow;
+    case Rejection::None:
+    case Rejection::NoHeader:
+    case Rejection::NoObjects:
+        break;
+    }
+    return FrameError::None;
+}
+
+} // namespace
+
 std::string describe(const DecodedTelegram &decoded)
 {
-    // Worded as the framer and the parser word their own errors (describe(Frame),
-    // describe(ParseError)), from the rejection rather than from them: a rule judge() adds
-    // needs only its case here.
-    char buf[96];
+    // The framer and the parser word their own errors; the text follows the rejection (the
+    // verdict that counts), not the framer's own error. A rule judge() adds that neither of
+    // them knows needs a case of its own here.
     switch (decoded.rejection) {
     case Rejection::None:
         return {};
-    case Rejection::CrcMismatch:
-        std::snprintf(buf, sizeof buf, "CRC mismatch: sent %04X, computed %04X",
-            decoded.frame.crcSent, decoded.frame.crcComputed);
-        return buf;
-    case Rejection::MalformedCrc:
-        return "malformed CRC in footer";
-    case Rejection::MissingCrc:
-        return "footer without CRC from a meter that sends one";
-    case Rejection::Truncated:
-        return "truncated: no footer before the next telegram or end of input";
-    case Rejection::Overflow:
-        std::snprintf(
-            buf, sizeof buf, "too long: %zu bytes without a footer", decoded.frame.text.size());
-        return buf;
     case Rejection::NoHeader:
-        return "no telegram header ('/' and identification)";
+        return std::string(describe(ParseError::NoHeader));
     case Rejection::NoObjects:
-        return "no object lines in the telegram";
+        return std::string(describe(ParseError::NoObjects));
+    case Rejection::CrcMismatch:
+    case Rejection::MalformedCrc:
+    case Rejection::MissingCrc:
+    case Rejection::Truncated:
+    case Rejection::Overflow:
+        break;
     }
-    return "unknown rejection";
+    Frame frame = decoded.frame;
+    frame.error = frameErrorOf(decoded.rejection);
+    return describe(frame);
 }
 
 TelegramDecoder::TelegramDecoder(Sink sink)
