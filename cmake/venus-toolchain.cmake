@@ -10,8 +10,8 @@
 # those flags from there), OECORE_TARGET_SYSROOT (the target's headers and
 # libraries) and OECORE_NATIVE_SYSROOT (the build-host tools, Qt's moc and rcc
 # among them). It also points pkg-config (PKG_CONFIG_PATH, PKG_CONFIG_SYSROOT_DIR) at
-# the target sysroot, where the build finds dbus-1 (libdbus, under QtDBus). This file
-# adds what CMake and Qt need on top.
+# the target sysroot, for any find module that asks pkg-config. This file adds what CMake and
+# Qt need on top.
 #
 # Not tested in this repository's CI, which has no SDK: keep it this small.
 

@@ -1,5 +1,7 @@
 #include "capturedecoder.h"
 
+#include "textconv.h"
+
 #include <QByteArray>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,13 +15,6 @@ using namespace Qt::StringLiterals;
 namespace p1 {
 
 namespace {
-
-// Meter text: after 7-bit masking it is ASCII, and Latin-1 turns any byte into some character,
-// so a damaged telegram still gives valid JSON.
-QString meterText(std::string_view text)
-{
-    return QString::fromLatin1(text.data(), qsizetype(text.size()));
-}
 
 QString crcName(CrcStatus crc)
 {
@@ -58,7 +53,7 @@ QJsonObject pathsToJson(const PathValues<PathEnum, N> &values)
     for (std::size_t i = 0; i < N; ++i) {
         const VenusValue &value = values.values[i];
         if (value.valid())
-            out.insert(meterText(pathSpec(PathEnum(i)).path), toJson(value));
+            out.insert(toQString(pathSpec(PathEnum(i)).path), toJson(value));
     }
     return out;
 }
@@ -71,12 +66,12 @@ QJsonArray objectsToJson(const Telegram &telegram)
         QString unit;
         for (const CosemValue &value : telegram.valuesOf(object)) {
             const std::string plain = value.plain();
-            values.append(meterText(plain));
+            values.append(toQString(plain));
             if (unit.isEmpty() && !value.unitText.empty())
-                unit = meterText(value.unitText);
+                unit = toQString(value.unitText);
         }
         QJsonObject entry {
-            {u"obis"_s, meterText(object.obisText)},
+            {u"obis"_s, toQString(object.obisText)},
             {u"values"_s, values},
         };
         if (!unit.isEmpty())
@@ -86,23 +81,50 @@ QJsonArray objectsToJson(const Telegram &telegram)
     return out;
 }
 
+QJsonObject telegramToJson(const DecodedTelegram &decoded)
+{
+    QJsonObject json;
+    json.insert(u"crc"_s, crcName(decoded.frame.crc));
+    if (!decoded.accepted())
+        json.insert(u"error"_s, toQString(describe(decoded)));
+    json.insert(u"ident"_s, toQString(decoded.telegram.ident));
+
+    if (decoded.accepted()) {
+        const Reading &reading = decoded.reading;
+        json.insert(u"version"_s,
+            reading.version.empty() ? QJsonValue(QJsonValue::Null)
+                                    : QJsonValue(toQString(reading.version)));
+        json.insert(u"timestamp"_s,
+            reading.timestamp.valid
+                ? QJsonValue(QString::fromStdString(reading.timestamp.toIso8601()))
+                : QJsonValue(QJsonValue::Null));
+        // What the daemon publishes: no grid service for a telegram without electricity.
+        json.insert(u"grid"_s,
+            decoded.hasGrid ? QJsonValue(pathsToJson(decoded.grid)) : QJsonValue(QJsonValue::Null));
+        json.insert(u"gas"_s,
+            decoded.hasGas ? QJsonValue(pathsToJson(decoded.gas)) : QJsonValue(QJsonValue::Null));
+    }
+
+    // Listed for rejected telegrams too, best effort: they help to see what went wrong.
+    json.insert(u"objects"_s, objectsToJson(decoded.telegram));
+    return json;
+}
+
 } // namespace
 
 CaptureDecoder::CaptureDecoder(Sink sink)
     : m_sink(std::move(sink))
-    , m_framer([this](const Frame &frame) { decodeFrame(frame); })
-{
-    m_framer.setMask7Bit(true);
-}
+    , m_decoder([this](const DecodedTelegram &decoded) { m_sink(telegramToJson(decoded)); })
+{ }
 
 void CaptureDecoder::push(std::string_view bytes)
 {
-    m_framer.push(bytes);
+    m_decoder.push(bytes);
 }
 
 void CaptureDecoder::finish()
 {
-    m_framer.finish();
+    m_decoder.finish();
 }
 
 QByteArray CaptureDecoder::toLine(const QJsonObject &object)
@@ -119,47 +141,6 @@ QList<QJsonObject> CaptureDecoder::decode(std::string_view capture)
     decoder.push(capture);
     decoder.finish();
     return out;
-}
-
-void CaptureDecoder::decodeFrame(const Frame &frame)
-{
-    // Parsed even when the frame was rejected: its objects help to see what went wrong.
-    const ParseError parseError = Parser::parse(frame.text, m_telegram);
-
-    QJsonObject json;
-    json.insert(u"crc"_s, crcName(frame.crc));
-    QString error;
-    if (!frame.ok())
-        error = QString::fromStdString(describe(frame));
-    else if (parseError != ParseError::None)
-        error = meterText(describe(parseError));
-    if (!error.isEmpty())
-        json.insert(u"error"_s, error);
-    json.insert(u"ident"_s, meterText(m_telegram.ident));
-
-    if (error.isEmpty()) {
-        ++m_accepted;
-        m_reading.fill(m_telegram);
-        json.insert(u"version"_s,
-            m_reading.version.empty() ? QJsonValue(QJsonValue::Null)
-                                      : QJsonValue(meterText(m_reading.version)));
-        json.insert(u"timestamp"_s,
-            m_reading.timestamp.valid
-                ? QJsonValue(QString::fromStdString(m_reading.timestamp.toIso8601()))
-                : QJsonValue(QJsonValue::Null));
-        // What the daemon publishes: no grid service for a telegram without electricity.
-        json.insert(u"grid"_s,
-            m_mapper.mapGrid(m_reading, m_grid) ? QJsonValue(pathsToJson(m_grid))
-                                                : QJsonValue(QJsonValue::Null));
-        json.insert(u"gas"_s,
-            m_mapper.mapGas(m_reading, m_gas) ? QJsonValue(pathsToJson(m_gas))
-                                              : QJsonValue(QJsonValue::Null));
-    } else {
-        ++m_rejected;
-    }
-
-    json.insert(u"objects"_s, objectsToJson(m_telegram));
-    m_sink(json);
 }
 
 } // namespace p1

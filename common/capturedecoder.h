@@ -1,9 +1,6 @@
 #pragma once
 
-#include "framer.h"
-#include "reading.h"
-#include "telegram.h"
-#include "venusmapping.h"
+#include "telegramdecoder.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -20,15 +17,14 @@ namespace p1 {
 /// Offline decoding of a P1 capture into one JSON object per telegram: what
 /// `dbus-p1 --decode FILE|-` prints, one compact object per line (DESIGN.md §6).
 ///
-/// It owns the pipeline the daemon runs on live data, Framer → Parser → Reading → VenusMapper,
-/// so `grid` and `gas` hold exactly what the daemon would publish for the same bytes. The framer
-/// masks every byte to 7 bits: that leaves a valid (ASCII) DSMR 4/5 capture unchanged and makes a
-/// DSMR 2.2/3.0 capture taken 8N1 from a 7E1 meter read right.
+/// It runs the TelegramDecoder the daemon runs on live data and only formats its results, so
+/// `grid` and `gas` hold exactly what the daemon would publish for the same bytes (a DSMR
+/// 2.2/3.0 capture taken 8N1 from a 7E1 meter reads right: the decoder masks to 7 bits).
 ///
-/// Use one decoder per input: the mapper computes the gas flow across the telegrams of a capture
-/// (the gas capture time changes every 5 minutes or every hour), and only accepted telegrams
-/// feed it, as in the daemon. Objects leave through the sink as soon as push() completes a
-/// telegram, so the output streams on a pipe; finish() flushes the last one at end of input.
+/// Use one decoder per input: the gas flow spans the telegrams of a capture (the gas capture
+/// time changes every 5 minutes or every hour). Objects leave through the sink as soon as push()
+/// completes a telegram, so the output streams on a pipe; finish() flushes the last one at end
+/// of input.
 ///
 /// Every object has "crc" ("ok" | "none" | "bad"), "ident" and "objects" (each line's OBIS code
 /// and values as sent, and the first unit given). An accepted telegram adds "version" and
@@ -50,8 +46,8 @@ public:
     void finish();
 
     /// Telegrams accepted / rejected so far.
-    [[nodiscard]] std::uint64_t accepted() const noexcept { return m_accepted; }
-    [[nodiscard]] std::uint64_t rejected() const noexcept { return m_rejected; }
+    [[nodiscard]] std::uint64_t accepted() const noexcept { return m_decoder.stats().accepted; }
+    [[nodiscard]] std::uint64_t rejected() const noexcept { return m_decoder.stats().rejected; }
 
     /// One output line: the object as compact JSON followed by '\n'.
     [[nodiscard]] static QByteArray toLine(const QJsonObject &object);
@@ -59,17 +55,8 @@ public:
     [[nodiscard]] static QList<QJsonObject> decode(std::string_view capture);
 
 private:
-    void decodeFrame(const Frame &frame);
-
     Sink m_sink;
-    Framer m_framer;
-    Telegram m_telegram;
-    Reading m_reading;
-    VenusMapper m_mapper;
-    GridValues m_grid;
-    GasValues m_gas;
-    std::uint64_t m_accepted = 0;
-    std::uint64_t m_rejected = 0;
+    TelegramDecoder m_decoder;
 };
 
 } // namespace p1

@@ -1,5 +1,7 @@
 #include "commandline.h"
 
+#include "logging.h"
+
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 
@@ -13,12 +15,6 @@ namespace p1 {
 
 namespace {
 
-void printError(const QString &message)
-{
-    std::fprintf(
-        stderr, "%s: %s\n", qPrintable(QCoreApplication::applicationName()), qPrintable(message));
-}
-
 // Seconds as given on the command line ("15", "0.5") to milliseconds; nullopt when not a
 // non-negative number.
 std::optional<std::chrono::milliseconds> seconds(const QString &text)
@@ -30,9 +26,15 @@ std::optional<std::chrono::milliseconds> seconds(const QString &text)
     return std::chrono::milliseconds(qint64(std::llround(s * 1000)));
 }
 
+// A default for --help and QCommandLineOption: whole seconds as the options take them.
+QString secondsText(std::chrono::milliseconds ms)
+{
+    return QString::number(double(ms.count()) / 1000.0);
+}
+
 } // namespace
 
-std::optional<CommandLine> CommandLine::parse(const QStringList &arguments)
+std::optional<Options> CommandLine::parse(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Reads a P1 smart meter and publishes it on Venus OS D-Bus "
@@ -53,18 +55,22 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption dbus(u"dbus"_s,
         tr("The bus to publish on: system, session or a bus address (default: system)."), tr("BUS"),
         u"system"_s);
+    const Options defaults;
     const QCommandLineOption timeout(u"timeout"_s,
         tr("Seconds without a valid telegram before the values go invalid; on a serial port the "
-           "daemon then exits (default: 15)."),
-        tr("S"), u"15"_s);
+           "daemon then exits (default: %1).")
+            .arg(secondsText(defaults.timeout)),
+        tr("S"), secondsText(defaults.timeout));
     const QCommandLineOption probeTimeout(u"probe-timeout"_s,
         tr("Seconds per baud rate to wait for a first valid telegram on a serial port before "
-           "giving the port back (default: 12)."),
-        tr("S"), u"12"_s);
+           "giving the port back (default: %1).")
+            .arg(secondsText(defaults.sourceOptions.probeWindow)),
+        tr("S"), secondsText(defaults.sourceOptions.probeWindow));
     const QCommandLineOption settingsTimeout(u"settings-timeout"_s,
         tr("Seconds to wait for the settings service before using the default device instance "
-           "(default: 30)."),
-        tr("S"), u"30"_s);
+           "(default: %1).")
+            .arg(secondsText(defaults.settingsTimeout)),
+        tr("S"), secondsText(defaults.settingsTimeout));
     const QCommandLineOption gasService(u"gas-service"_s,
         tr("How to publish the gas meter: gasmeter, pulsemeter (shows in the Venus device list) or "
            "none (default: gasmeter)."),
@@ -79,8 +85,11 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments)
         tr("X"), u"1"_s);
     const QCommandLineOption verbose(
         {u"v"_s, u"verbose"_s}, tr("Log every telegram and every D-Bus change (debug)."));
+    const QCommandLineOption propertiesChanged(u"properties-changed"_s,
+        tr("Also send a PropertiesChanged signal on every changed path, for listeners that do not "
+           "follow ItemsChanged (Venus needs only ItemsChanged; off by default)."));
     for (const auto *o : {&version, &decode, &detect, &dbus, &timeout, &probeTimeout,
-             &settingsTimeout, &gasService, &baud, &replaySpeed, &verbose})
+             &settingsTimeout, &gasService, &baud, &replaySpeed, &propertiesChanged, &verbose})
         parser.addOption(*o);
     parser.addPositionalArgument(u"SOURCE"_s,
         tr("Where the meter is: /dev/ttyUSB0 (or ttyUSB0), tcp://HOST:PORT, file:PATH or sim: (a "
@@ -101,7 +110,7 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments)
         std::exit(0);
     }
 
-    CommandLine options;
+    Options options;
     const QStringList positional = parser.positionalArguments();
     if (parser.isSet(detect)) {
         if (parser.isSet(decode)) {
@@ -114,9 +123,9 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments)
                            .arg(parser.value(probeTimeout)));
             return std::nullopt;
         }
-        options.mode = Mode::Detect;
+        options.mode = Options::Mode::Detect;
         options.detectPorts = positional;
-        options.probeTimeout = *window;
+        options.sourceOptions.probeWindow = *window;
         options.verbose = parser.isSet(verbose);
         return options;
     }
@@ -127,7 +136,7 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments)
                     .arg(positional.constFirst()));
             return std::nullopt;
         }
-        options.mode = Mode::Decode;
+        options.mode = Options::Mode::Decode;
         options.decodeSource = parser.value(decode);
         return options;
     }
@@ -147,16 +156,18 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments)
                                   bool allowZero) {
         const auto ms = seconds(parser.value(o));
         if (!ms || (!allowZero && ms->count() == 0)) {
-            printError(tr("--%1: '%2' is not a number of seconds%3")
-                           .arg(o.names().constFirst(), parser.value(o),
-                               allowZero ? QString() : tr(" above 0")));
+            const QString name = o.names().constFirst();
+            printError(allowZero
+                    ? tr("--%1: '%2' is not a number of seconds").arg(name, parser.value(o))
+                    : tr("--%1: '%2' is not a number of seconds above 0")
+                          .arg(name, parser.value(o)));
             return false;
         }
         out = *ms;
         return true;
     };
     if (!checkSeconds(timeout, options.timeout, false)
-        || !checkSeconds(probeTimeout, options.probeTimeout, false)
+        || !checkSeconds(probeTimeout, options.sourceOptions.probeWindow, false)
         || !checkSeconds(settingsTimeout, options.settingsTimeout, true))
         return std::nullopt;
 
@@ -176,19 +187,22 @@ std::optional<CommandLine> CommandLine::parse(const QStringList &arguments)
         printError(tr("--gas-service: '%1' is not one of gasmeter, pulsemeter, none").arg(gas));
         return std::nullopt;
     }
-    options.baud = parser.value(baud);
-    if (options.baud != u"auto"_s && options.baud != u"115200"_s && options.baud != u"9600"_s) {
-        printError(tr("--baud: '%1' is not one of auto, 115200, 9600").arg(options.baud));
+    const auto baudMode = SerialSource::parseBaudMode(parser.value(baud));
+    if (!baudMode) {
+        printError(tr("--baud: '%1' is not one of auto, 115200, 9600").arg(parser.value(baud)));
         return std::nullopt;
     }
+    options.sourceOptions.baudMode = *baudMode;
     bool ok = false;
-    options.replaySpeed = parser.value(replaySpeed).toDouble(&ok);
-    if (!ok || options.replaySpeed < 0 || !std::isfinite(options.replaySpeed)) {
+    const double speed = parser.value(replaySpeed).toDouble(&ok);
+    options.sourceOptions.replaySpeed = speed;
+    if (!ok || speed < 0 || !std::isfinite(speed)) {
         printError(
             tr("--replay-speed: '%1' is not a speed (0 = as fast as possible, 1 = real time)")
                 .arg(parser.value(replaySpeed)));
         return std::nullopt;
     }
+    options.propertiesChanged = parser.isSet(propertiesChanged);
     options.verbose = parser.isSet(verbose);
     return options;
 }

@@ -1,6 +1,7 @@
 #include "decodecommand.h"
 
 #include "capturedecoder.h"
+#include "logging.h"
 
 #include <QByteArray>
 #include <QFile>
@@ -15,12 +16,6 @@ using namespace Qt::StringLiterals;
 namespace p1 {
 
 namespace {
-
-void printError(const QString &message)
-{
-    std::fprintf(
-        stderr, "%s: %s\n", qPrintable(QCoreApplication::applicationName()), qPrintable(message));
-}
 
 // Reads what is available, up to \a size bytes. QFile::read() keeps reading until the whole
 // chunk is filled, which on a pipe from a live meter would hold telegrams back for a minute;

@@ -1,5 +1,7 @@
 #include "detectcommand.h"
 
+#include "logging.h"
+
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,13 +13,6 @@ using namespace Qt::StringLiterals;
 namespace p1 {
 
 namespace {
-
-void printProgress(const QString &line)
-{
-    std::fprintf(
-        stderr, "%s: %s\n", qPrintable(QCoreApplication::applicationName()), qPrintable(line));
-    std::fflush(stderr);
-}
 
 // The keys in the order people read them; QJsonObject would sort them ("baud" before "port").
 constexpr const char *kKeyOrder[] = {"port", "found", "baud", "version", "ident", "equipmentId",
@@ -87,17 +82,17 @@ int DetectCommand::run()
     QObject::connect(&detector, &PortDetector::started, &loop, [&total, &detector](int ports) {
         total = ports;
         if (ports == 0)
-            printProgress(tr("no serial ports to scan"));
+            printError(tr("no serial ports to scan"));
         else
-            printProgress(tr("scanning %n port(s) for a P1 meter, at most %L1 s", nullptr, ports)
-                              .arg(double(detector.deadline().count()) / 1000.0));
+            printError(tr("scanning %n port(s) for a P1 meter, at most %L1 s", nullptr, ports)
+                           .arg(double(detector.deadline().count()) / 1000.0));
     });
     QObject::connect(&detector, &PortDetector::portFinished, &loop,
         [&detector, &total](const PortDetector::Result &result) {
             int done = 0;
             for (const PortDetector::Result &r : detector.results())
                 done += r.done ? 1 : 0;
-            printProgress(u"[%1/%2] "_s.arg(done).arg(total) + PortDetector::describe(result));
+            printError(u"[%1/%2] "_s.arg(done).arg(total) + PortDetector::describe(result));
         });
     QObject::connect(&detector, &PortDetector::finished, &loop, &QEventLoop::quit);
     // start() may finish at once (no ports): only then is the loop not needed.
@@ -113,7 +108,7 @@ int DetectCommand::run()
         std::fputc('\n', stdout);
     }
     std::fflush(stdout);
-    printProgress(
+    printError(
         found > 0 ? tr("P1 meter found on %n port(s)", nullptr, found) : tr("no P1 meter found"));
     return found > 0 ? kExitFound : kExitNotFound;
 }

@@ -1,22 +1,16 @@
 #include "mediator.h"
 
 #include "io/source.h"
+#include "logging.h"
 #include "venus/meterservice.h"
 
+#include <QCoreApplication>
 #include <QDBusConnection>
 #include <QDBusError>
-#include <QLoggingCategory>
-
-Q_LOGGING_CATEGORY(lcDaemon, "p1.daemon")
 
 namespace p1 {
 
 namespace {
-
-QString fromStd(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
 
 QDBusConnection connectBus(const QString &spec, const QString &name)
 {
@@ -29,28 +23,25 @@ QDBusConnection connectBus(const QString &spec, const QString &name)
 
 } // namespace
 
-Mediator::Mediator(Config config, std::unique_ptr<Source> source, QObject *parent)
+Mediator::Mediator(Options options, std::unique_ptr<Source> source, QObject *parent)
     : QObject(parent)
-    , m_config(std::move(config))
+    , m_options(std::move(options))
     , m_source(std::move(source))
-    , m_framer([this](const Frame &frame) { onFrame(frame); })
+    , m_decoder([this](const DecodedTelegram &decoded) { onTelegram(decoded); })
 {
-    // A 7E1 stream (DSMR 2.2/3.0) read 8N1 carries parity in bit 7; masking is harmless for 8N1.
-    m_framer.setMask7Bit(true);
-
     m_silence.setSingleShot(true);
-    m_silence.setInterval(m_config.timeout);
+    m_silence.setInterval(m_options.timeout);
     connect(&m_silence, &QTimer::timeout, this, &Mediator::onSilence);
 
     m_probe.setSingleShot(true);
-    m_probe.setInterval(m_config.probeTimeout * std::max(1, m_config.baudRatesToTry));
+    m_probe.setInterval(m_options.sourceOptions.probeWindow * m_options.baudRatesToTry());
     connect(&m_probe, &QTimer::timeout, this, &Mediator::onProbeTimeout);
 
     m_stats.setInterval(kStatsInterval);
     connect(&m_stats, &QTimer::timeout, this, &Mediator::logStats);
 
     connect(m_source.get(), &Source::dataReceived, this, &Mediator::onData);
-    connect(m_source.get(), &Source::discontinuity, this, [this] { m_framer.reset(); });
+    connect(m_source.get(), &Source::discontinuity, this, [this] { m_decoder.reset(); });
     connect(m_source.get(), &Source::errorOccurred, this,
         [this](Source::Error e, const QString &detail) { onSourceError(int(e), detail); });
     connect(m_source.get(), &Source::finished, this, &Mediator::onSourceFinished);
@@ -63,7 +54,7 @@ Mediator::~Mediator()
 
 void Mediator::start()
 {
-    qCInfo(lcDaemon).noquote() << "reading" << m_source->describe();
+    qCInfo(lcDaemon).noquote() << "reading" << m_source->logDescription();
     if (m_source->isSerial())
         m_probe.start();
     m_silence.start();
@@ -87,26 +78,20 @@ void Mediator::stop()
 
 void Mediator::onData(const QByteArray &bytes)
 {
-    m_framer.push(std::string_view(bytes.constData(), std::size_t(bytes.size())));
+    m_decoder.push(std::string_view(bytes.constData(), std::size_t(bytes.size())));
 }
 
-void Mediator::onFrame(const Frame &frame)
+void Mediator::onTelegram(const DecodedTelegram &decoded)
 {
-    if (!frame.ok()) {
-        reject(QString::fromStdString(describe(frame)));
-        return;
-    }
-    const ParseError error = Parser::parse(frame.text, m_telegram);
-    if (error != ParseError::None) {
-        reject(fromStd(describe(error)));
-        return;
-    }
-    m_reading.fill(m_telegram);
-    onGoodTelegram();
+    if (decoded.accepted())
+        onGoodTelegram(decoded);
+    else
+        reject(QString::fromStdString(describe(decoded)));
 }
 
-void Mediator::onGoodTelegram()
+void Mediator::onGoodTelegram(const DecodedTelegram &decoded)
 {
+    const Reading &reading = decoded.reading;
     ++m_counters.good;
     m_source->telegramAccepted();
     const bool first = !m_meterSeen;
@@ -121,72 +106,52 @@ void Mediator::onGoodTelegram()
         m_sinceGood.start();
     if (first)
         qCInfo(lcDaemon).noquote()
-            << "meter found:" << QString::fromStdString(m_reading.ident) << "P1 version"
-            << (m_reading.version.empty() ? QStringLiteral("2.2/3.0")
-                                          : QString::fromStdString(m_reading.version))
-            << "serial" << QString::fromStdString(m_reading.equipmentId);
+            << "meter found:" << QString::fromStdString(reading.ident) << "P1 version"
+            << (reading.version.empty() ? QStringLiteral("2.2/3.0")
+                                        : QString::fromStdString(reading.version))
+            << "serial" << QString::fromStdString(reading.equipmentId);
     if (m_silent) {
         m_silent = false;
         qCInfo(lcDaemon, "telegrams again");
     }
 
-    if (m_mapper.mapGrid(m_reading, m_grid)) {
+    if (decoded.hasGrid) {
         if (!m_gridService) {
-            m_gridService = makeService(false);
-            m_gridService->start(QString::fromStdString(m_reading.equipmentId),
-                QString::fromStdString(m_reading.version), QString::fromStdString(m_reading.ident));
+            m_gridService = makeService(ServiceContract::grid());
+            m_gridService->start(QString::fromStdString(reading.equipmentId),
+                QString::fromStdString(reading.version), QString::fromStdString(reading.ident));
         }
         if (interval > 0)
             m_gridService->setRefreshTime(int(interval));
-        m_gridService->update(m_grid.values);
+        m_gridService->update(decoded.grid.values);
     }
-    if (m_config.gasService != GasService::None && m_mapper.mapGas(m_reading, m_gas)) {
+    if (m_options.gasService != GasService::None && decoded.hasGas) {
         if (!m_gasService) {
-            const MbusChannel *gas = m_reading.gas();
-            m_gasService = makeService(true);
+            const MbusChannel *gas = reading.gas();
+            m_gasService = makeService(ServiceContract::gas(m_options.gasService));
             m_gasService->start(QString::fromStdString(gas ? gas->equipmentId : std::string()),
-                QString::fromStdString(m_reading.version), QString::fromStdString(m_reading.ident));
+                QString::fromStdString(reading.version), QString::fromStdString(reading.ident));
         }
         if (interval > 0)
             m_gasService->setRefreshTime(int(interval));
-        m_gasService->update(m_gas.values);
+        m_gasService->update(decoded.gas.values);
     }
 }
 
-std::unique_ptr<MeterService> Mediator::makeService(bool gas)
+std::unique_ptr<MeterService> Mediator::makeService(ServiceContract contract)
 {
-    // serial-starter's ttyUSB0 stays ttyUSB0; a path outside /dev names the service by its file.
-    QString port = m_source->name();
-    if (m_source->isSerial())
-        port = port.section(u'/', -1);
-    port = MeterService::sanitised(port);
-    if (port.isEmpty())
-        port = QStringLiteral("unknown");
     MeterService::Config c;
-    c.processVersion = m_config.version;
-    c.connection = QStringLiteral("P1 ") + m_source->describe();
-    c.settingsTimeout = m_config.settingsTimeout;
-    if (!gas) {
-        c.deviceClass = QStringLiteral("grid");
-        c.serviceName = QStringLiteral("com.victronenergy.grid.p1_") + port;
-        c.productName = QStringLiteral("P1 smart meter");
-        c.staticPaths = {{QStringLiteral("/Role"), QStringLiteral("grid")},
-            {QStringLiteral("/AllowedRoles"), QStringList {QStringLiteral("grid")}},
-            {QStringLiteral("/Position"), 0}, {QStringLiteral("/DeviceType"), 0},
-            {QStringLiteral("/ErrorCode"), 0}};
-    } else {
-        const bool pulse = m_config.gasService == GasService::PulseMeter;
-        c.deviceClass = pulse ? QStringLiteral("pulsemeter") : QStringLiteral("gasmeter");
-        c.serviceName =
-            QStringLiteral("com.victronenergy.") + c.deviceClass + QStringLiteral(".p1_") + port;
-        c.productName = QStringLiteral("P1 gas meter");
-        c.staticPaths = {{QStringLiteral("/ErrorCode"), 0}};
-    }
-    QDBusConnection bus = connectBus(m_config.dbus, c.serviceName);
+    c.port = ServiceContract::portName(m_source->name(), m_source->isSerial());
+    c.connection = ServiceContract::connection(m_source->logDescription());
+    c.processVersion = QCoreApplication::applicationVersion();
+    c.settingsTimeout = m_options.settingsTimeout;
+    c.propertiesChanged = m_options.propertiesChanged;
+    c.contract = std::move(contract);
+    QDBusConnection bus = connectBus(m_options.dbus, c.contract.serviceName(c.port));
     if (!bus.isConnected())
         qCCritical(lcDaemon).noquote()
-            << "cannot connect to the" << m_config.dbus << "bus:" << bus.lastError().message();
-    auto service = std::make_unique<MeterService>(c, bus, gas ? gasPathSpecs() : gridPathSpecs());
+            << "cannot connect to the" << m_options.dbus << "bus:" << bus.lastError().message();
+    auto service = std::make_unique<MeterService>(std::move(c), bus);
     connect(service.get(), &MeterService::failed, this, [this](const QString &reason) {
         qCCritical(lcDaemon).noquote() << reason;
         exitWith(kExitMeterLost);
@@ -213,7 +178,7 @@ void Mediator::onSilence()
     if (!m_silent) {
         m_silent = true;
         qCWarning(lcDaemon, "no valid telegram for %lld s: values invalid",
-            qlonglong(m_config.timeout.count() / 1000));
+            qlonglong(m_options.timeout.count() / 1000));
         if (m_gridService)
             m_gridService->setConnected(false);
         if (m_gasService)
@@ -225,7 +190,7 @@ void Mediator::onSilence()
 
 void Mediator::onProbeTimeout()
 {
-    qCInfo(lcDaemon).noquote() << "no P1 meter on" << m_source->describe()
+    qCInfo(lcDaemon).noquote() << "no P1 meter on" << m_source->logDescription()
                                << "- giving the port back";
     exitWith(kExitNoMeter);
 }
@@ -233,13 +198,13 @@ void Mediator::onProbeTimeout()
 void Mediator::onSourceError(int error, const QString &detail)
 {
     m_lastSourceError = error;
-    qCWarning(lcDaemon).noquote() << m_source->describe() << ":"
+    qCWarning(lcDaemon).noquote() << m_source->logDescription() << ":"
                                   << Source::errorName(Source::Error(error)) << detail;
 }
 
 void Mediator::onSourceFinished()
 {
-    m_framer.finish();
+    m_decoder.finish();
     if (m_source->kind() == Source::Kind::File) {
         // A capture replayed to its end is a normal stop; one that could not be read is not.
         exitWith(m_lastSourceError == int(Source::Error::EndOfFile) ? kExitStopped : kExitNoMeter);

@@ -1,9 +1,8 @@
 #pragma once
 
-#include "framer.h"
-#include "reading.h"
-#include "telegram.h"
-#include "venusmapping.h"
+#include "options.h"
+#include "telegramdecoder.h"
+#include "venus/servicecontract.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -18,7 +17,7 @@ namespace p1 {
 class MeterService;
 class Source;
 
-/// The daemon's one piece of wiring: source -> framer -> parser -> reading -> services.
+/// The daemon's one piece of wiring: source -> TelegramDecoder -> services.
 ///
 /// Every good telegram is published the moment its CRC checks, in one ItemsChanged per
 /// service. The grid service appears with the first telegram that carries electricity data,
@@ -26,10 +25,10 @@ class Source;
 /// their device instance). Policy (README "Failure policy"; constants below):
 /// - a rejected telegram is counted and skipped; one warning line per burst, counts every
 ///   kStatsInterval, never a line per telegram at info level;
-/// - no valid telegram for `timeout`: values invalid and /Connected 0; on a serial port the
-///   daemon then exits with kExitMeterLost so serial-starter can re-probe the port;
-/// - on a serial port, no valid telegram ever within `probeTimeout` per baud rate tried: exit
-///   kExitNoMeter (serial-starter moves on to the next driver);
+/// - no valid telegram for Options::timeout: values invalid and /Connected 0; on a serial port
+///   the daemon then exits with kExitMeterLost so serial-starter can re-probe the port;
+/// - on a serial port, no valid telegram ever within the probe window per baud rate tried:
+///   exit kExitNoMeter (serial-starter moves on to the next driver);
 /// - the serial source finishing (cable pulled, port gone): exit kExitMeterLost, or
 ///   kExitNoMeter if no meter was ever seen; a replayed file ending: exit kExitStopped.
 class Mediator : public QObject
@@ -44,25 +43,8 @@ public:
     static constexpr std::chrono::minutes kStatsInterval {10};
     static constexpr std::chrono::seconds kWarningInterval {60};
 
-    enum class GasService
-    {
-        GasMeter,
-        PulseMeter,
-        None
-    };
-
-    struct Config
-    {
-        std::chrono::milliseconds timeout {15000};
-        std::chrono::milliseconds probeTimeout {12000}; ///< per baud rate tried
-        int baudRatesToTry = 1;
-        std::chrono::milliseconds settingsTimeout {30000};
-        GasService gasService = GasService::GasMeter;
-        QString dbus = QStringLiteral("system"); ///< "system", "session" or a bus address
-        QString version;
-    };
-
-    Mediator(Config config, std::unique_ptr<Source> source, QObject *parent = nullptr);
+    /// Reads \a source with the timeouts, bus and gas service of \a options.
+    Mediator(Options options, std::unique_ptr<Source> source, QObject *parent = nullptr);
     ~Mediator() override;
 
     /// Opens the source and arms the probe timer.
@@ -83,8 +65,8 @@ Q_SIGNALS:
 
 private:
     void onData(const QByteArray &bytes);
-    void onFrame(const Frame &frame);
-    void onGoodTelegram();
+    void onTelegram(const DecodedTelegram &decoded);
+    void onGoodTelegram(const DecodedTelegram &decoded);
     void reject(const QString &reason);
     void onSilence();
     void onProbeTimeout();
@@ -92,16 +74,11 @@ private:
     void onSourceFinished();
     void logStats();
     void exitWith(int code);
-    std::unique_ptr<MeterService> makeService(bool gas);
+    std::unique_ptr<MeterService> makeService(ServiceContract contract);
 
-    Config m_config;
+    Options m_options;
     std::unique_ptr<Source> m_source;
-    Framer m_framer;
-    Telegram m_telegram;
-    Reading m_reading;
-    VenusMapper m_mapper;
-    GridValues m_grid;
-    GasValues m_gas;
+    TelegramDecoder m_decoder;
     std::unique_ptr<MeterService> m_gridService;
     std::unique_ptr<MeterService> m_gasService;
     QTimer m_silence;

@@ -2,6 +2,7 @@
 
 #include "obistext.h"
 #include "reading.h"
+#include "textconv.h"
 
 #include <QFont>
 
@@ -11,11 +12,6 @@
 namespace p1 {
 
 namespace {
-
-QString fromStd(std::string_view s)
-{
-    return QString::fromLatin1(s.data(), qsizetype(s.size()));
-}
 
 // Codes whose value is text sent as hex: equipment ids and text messages.
 bool isHexTextCode(const Obis &o)
@@ -118,7 +114,7 @@ void FieldsModel::rebuild()
 
     QStandardItem *meter = makeGroup(tr("Electricity meter"), 0);
     meter->appendRow(makeRow(QStringLiteral("/"), tr("Meter identification (header)"),
-        fromStd(telegram.ident), QString()));
+        toQString(telegram.ident), QString()));
     std::map<int, QStandardItem *> channels;
 
     for (const CosemObject &object : telegram.objects) {
@@ -127,7 +123,7 @@ void FieldsModel::rebuild()
         for (const CosemValue &v : telegram.valuesOf(object)) {
             values.append(QString::fromLatin1(v.plain()));
             if (unit.isEmpty() && !v.unitText.empty())
-                unit = fromStd(v.unitText);
+                unit = toQString(v.unitText);
         }
         QString value = values.join(QStringLiteral(", "));
         QString tooltip;
@@ -137,7 +133,7 @@ void FieldsModel::rebuild()
                 value = *decoded;
             }
         }
-        const QString obis = fromStd(object.obisText);
+        const QString obis = toQString(object.obisText);
         QString meaning = ObisText::name(object.obis);
         if (meaning.isEmpty())
             meaning = tr("(not a code p1-monitor knows)");
@@ -165,7 +161,7 @@ void FieldsModel::rebuild()
         QStandardItem *unparsed = makeGroup(tr("Lines that are not data"), -1);
         for (std::string_view line : telegram.unparsed)
             unparsed->appendRow(makeRow(QString(), tr("not understood (noise or a bit error?)"),
-                QString::fromLatin1(line.data(), qsizetype(line.size())).trimmed(), QString()));
+                toQString(line).trimmed(), QString()));
         appendRow(unparsed);
     }
 }

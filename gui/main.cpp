@@ -1,12 +1,11 @@
 #include "languagemanager.h"
+#include "logging.h"
 #include "mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTabWidget>
 #include <QTimer>
-
-#include <cstdio>
 
 using namespace Qt::StringLiterals;
 
@@ -73,7 +72,7 @@ int main(int argc, char *argv[])
         const int ms = int(std::max(0.0, parser.value(delay).toDouble()) * 1000);
         QTimer::singleShot(ms, &window, [&window, path] {
             if (!window.grab().save(path)) {
-                std::fprintf(stderr, "p1-monitor: cannot write %s\n", qPrintable(path));
+                p1::printError(QStringLiteral("cannot write %1").arg(path));
                 QApplication::exit(1);
                 return;
             }

@@ -1,14 +1,12 @@
 #include "mainwindow.h"
 
 #include "detectdialog.h"
-#include "fieldsmodel.h"
 #include "io/portdetector.h"
 #include "languagemanager.h"
 #include "rawtelegramformatter.h"
 #include "sourcepicker.h"
 #include "statuspanel.h"
 #include "telegramhistorymodel.h"
-#include "venusmodel.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -18,17 +16,13 @@
 #include <QCloseEvent>
 #include <QFile>
 #include <QFileDialog>
-#include <QFontDatabase>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QTabWidget>
 #include <QTableView>
-#include <QTextBrowser>
-#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace p1 {
@@ -56,8 +50,6 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
     , m_languages(languages)
     , m_session(new MonitorSession(this))
     , m_history(new TelegramHistoryModel(this))
-    , m_fields(new FieldsModel(this))
-    , m_venus(new VenusModel(this))
 {
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -91,40 +83,10 @@ MainWindow::MainWindow(LanguageManager *languages, QWidget *parent)
     m_follow->setChecked(true);
     historyLayout->addWidget(m_follow);
 
-    m_tabs = new QTabWidget(split);
-    auto *rawPage = new QWidget(m_tabs);
-    auto *rawLayout = new QVBoxLayout(rawPage);
-    m_rawHeader = new QLabel(rawPage);
-    rawLayout->addWidget(m_rawHeader);
-    m_raw = new QTextBrowser(rawPage);
-    m_raw->setLineWrapMode(QTextEdit::NoWrap);
-    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    m_raw->setFont(mono);
-    rawLayout->addWidget(m_raw);
-    m_tabs->addTab(rawPage, QString());
-
-    m_fieldsView = new QTreeView(m_tabs);
-    m_fieldsView->setModel(m_fields);
-    m_fieldsView->setAlternatingRowColors(true);
-    m_fieldsView->setUniformRowHeights(true);
-    m_tabs->addTab(m_fieldsView, QString());
-
-    auto *venusPage = new QWidget(m_tabs);
-    auto *venusLayout = new QVBoxLayout(venusPage);
-    m_venusNote = new QLabel(venusPage);
-    m_venusNote->setWordWrap(true);
-    venusLayout->addWidget(m_venusNote);
-    m_venusView = new QTableView(venusPage);
-    m_venusView->setModel(m_venus);
-    m_venusView->verticalHeader()->hide();
-    m_venusView->verticalHeader()->setDefaultSectionSize(m_venusView->fontMetrics().height() + 6);
-    m_venusView->horizontalHeader()->setStretchLastSection(true);
-    m_venusView->setAlternatingRowColors(true);
-    venusLayout->addWidget(m_venusView);
-    m_tabs->addTab(venusPage, QString());
+    m_telegram = new TelegramView(split);
 
     split->addWidget(left);
-    split->addWidget(m_tabs);
+    split->addWidget(m_telegram);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
     left->setStretchFactor(0, 1);
@@ -242,22 +204,11 @@ void MainWindow::retranslate()
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About p1-monitor"));
     m_follow->setText(tr("Show the latest telegram as it arrives"));
-    m_tabs->setTabText(0, tr("Raw telegram"));
-    m_tabs->setTabText(1, tr("Decoded fields"));
-    m_tabs->setTabText(2, tr("Venus D-Bus"));
-    m_venusNote->setText(tr("What dbus-p1 would publish from this telegram: the paths of "
-                            "com.victronenergy.grid and of the gas meter service. A telegram "
-                            "that fails its CRC publishes nothing."));
     m_recordingLabel->setText(m_session->isRecording()
             ? tr("Recording to %1").arg(m_session->recordingPath())
             : QString());
     m_history->retranslate();
-    m_fields->retranslate();
-    m_venus->retranslate();
-    if (m_shown)
-        showRecord(*m_shown);
-    else
-        m_rawHeader->setText(tr("No telegram yet: pick a source above and connect."));
+    m_telegram->retranslate();
     if (m_problemSeverity != CableDiagnosis::Severity::None && m_session->isActive()
         && m_session->diagnosis().problem() != CableDiagnosis::Problem::None)
         showMessage(m_session->diagnosis().message(), m_session->diagnosis().severity());
@@ -276,11 +227,8 @@ void MainWindow::updateTitle()
 void MainWindow::resetViews()
 {
     m_history->clear();
-    m_fields->clearRecord();
-    m_venus->clear();
+    m_telegram->clear();
     m_status->clearChart();
-    m_shown.reset();
-    m_raw->clear();
     showMessage(QString(), CableDiagnosis::Severity::None);
 }
 
@@ -289,7 +237,7 @@ void MainWindow::openSource(std::unique_ptr<Source> source)
     resetViews();
     m_session->start(std::move(source));
     m_picker->setConnected(true);
-    m_rawHeader->setText(tr("Waiting for the first telegram…"));
+    m_telegram->showWaiting();
     updateTitle();
 }
 
@@ -304,7 +252,7 @@ bool MainWindow::openSource(const QString &spec, const SourceOptions &options)
         return false;
     }
     m_picker->setConnected(true);
-    m_rawHeader->setText(tr("Waiting for the first telegram…"));
+    m_telegram->showWaiting();
     updateTitle();
     return true;
 }
@@ -328,39 +276,9 @@ void MainWindow::onTelegram(const TelegramRecord &record)
     if (record.accepted() && record.netPower)
         m_status->addPowerSample(*record.netPower);
     if (m_followLatest) {
-        showRecord(record);
+        m_telegram->showRecord(record);
         m_historyView->scrollToBottom();
     }
-}
-
-void MainWindow::showRecord(const TelegramRecord &record)
-{
-    m_shown = record;
-    QString header =
-        tr("Telegram %1, received %2, %3 bytes")
-            .arg(record.number)
-            .arg(QLocale().toString(record.received.time(), QStringLiteral("HH:mm:ss")))
-            .arg(record.text.size());
-    if (!record.accepted())
-        header += QStringLiteral(" — ")
-            + tr("rejected: %1").arg(MonitorSession::describeRejection(record));
-    m_rawHeader->setText(header);
-    m_raw->setHtml(RawTelegramFormatter::toHtml(record));
-    m_fields->setRecord(record);
-    m_fieldsView->expandAll();
-    // Group titles ("M-Bus channel 1: gas meter") span the row, so the OBIS column fits codes.
-    for (int r = 0; r < m_fields->rowCount(); ++r)
-        m_fieldsView->setFirstColumnSpanned(
-            r, QModelIndex(), m_fields->hasChildren(m_fields->index(r, 0)));
-    for (int c = 0; c < FieldsModel::ColumnCount - 1; ++c)
-        m_fieldsView->resizeColumnToContents(c);
-    // A power failure log or a text message can be hundreds of characters: cap the value column
-    // so the unit stays in view (the full value is in the raw view and in the cell's tooltip).
-    const int valueWidth = m_fieldsView->fontMetrics().horizontalAdvance(QLatin1Char('0')) * 26;
-    if (m_fieldsView->columnWidth(FieldsModel::ValueColumn) > valueWidth)
-        m_fieldsView->setColumnWidth(FieldsModel::ValueColumn, valueWidth);
-    m_venus->setRecord(record);
-    m_venusView->resizeColumnsToContents();
 }
 
 void MainWindow::showHistoryRow(int row)
@@ -368,7 +286,7 @@ void MainWindow::showHistoryRow(int row)
     if (row < 0 || row >= m_history->count())
         return;
     setFollowLatest(row == m_history->count() - 1 && m_followLatest);
-    showRecord(m_history->record(row));
+    m_telegram->showRecord(m_history->record(row));
     m_historyView->selectRow(row);
 }
 
@@ -378,7 +296,7 @@ void MainWindow::setFollowLatest(bool follow)
     if (m_follow->isChecked() != follow)
         m_follow->setChecked(follow);
     if (follow && m_history->count() > 0) {
-        showRecord(m_history->record(m_history->count() - 1));
+        m_telegram->showRecord(m_history->record(m_history->count() - 1));
         m_historyView->clearSelection();
         m_historyView->scrollToBottom();
     }
@@ -430,7 +348,7 @@ void MainWindow::toggleRecording(bool on)
 
 bool MainWindow::saveTelegram(const QString &path, QString *error) const
 {
-    if (!m_shown) {
+    if (!m_telegram->shownRecord()) {
         if (error)
             *error = tr("No telegram to save yet.");
         return false;
@@ -438,7 +356,8 @@ bool MainWindow::saveTelegram(const QString &path, QString *error) const
     QFile file(path);
     // The bytes as received plus the line end after the CRC, so the file replays and decodes.
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
-        || file.write(m_shown->text + QByteArrayLiteral("\r\n")) != m_shown->text.size() + 2) {
+        || file.write(m_telegram->shownRecord()->text + QByteArrayLiteral("\r\n"))
+            != m_telegram->shownRecord()->text.size() + 2) {
         if (error)
             *error = tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
@@ -461,12 +380,14 @@ void MainWindow::saveTelegramAs()
 
 QString MainWindow::telegramAsText() const
 {
-    return m_shown ? RawTelegramFormatter::toPlainText(m_shown->text) : QString();
+    return m_telegram->shownRecord()
+        ? RawTelegramFormatter::toPlainText(m_telegram->shownRecord()->text)
+        : QString();
 }
 
 void MainWindow::copyTelegram()
 {
-    if (!m_shown)
+    if (!m_telegram->shownRecord())
         return;
     QApplication::clipboard()->setText(telegramAsText());
     statusBar()->showMessage(tr("Telegram copied"), 3000);

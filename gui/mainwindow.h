@@ -2,6 +2,7 @@
 
 #include "monitorsession.h"
 #include "telegramrecord.h"
+#include "telegramview.h"
 
 #include <QMainWindow>
 
@@ -13,20 +14,15 @@ class QCheckBox;
 class QLabel;
 class QMenu;
 class QSplitter;
-class QTabWidget;
 class QTableView;
-class QTextBrowser;
-class QTreeView;
 
 namespace p1 {
 
-class FieldsModel;
 class LanguageManager;
 class PortDetector;
 class SourcePicker;
 class StatusPanel;
 class TelegramHistoryModel;
-class VenusModel;
 
 /// p1-monitor's window: the source picker on top, a banner for cable problems, the status
 /// panel and the telegram scrollback on the left, and on the right the selected telegram three
@@ -61,20 +57,20 @@ public:
 
     [[nodiscard]] MonitorSession *session() const noexcept { return m_session; }
     [[nodiscard]] TelegramHistoryModel *historyModel() const noexcept { return m_history; }
-    [[nodiscard]] FieldsModel *fieldsModel() const noexcept { return m_fields; }
-    [[nodiscard]] VenusModel *venusModel() const noexcept { return m_venus; }
+    [[nodiscard]] FieldsModel *fieldsModel() const noexcept { return m_telegram->fieldsModel(); }
+    [[nodiscard]] VenusModel *venusModel() const noexcept { return m_telegram->venusModel(); }
     [[nodiscard]] StatusPanel *statusPanel() const noexcept { return m_status; }
     [[nodiscard]] SourcePicker *sourcePicker() const noexcept { return m_picker; }
-    [[nodiscard]] QTextBrowser *rawView() const noexcept { return m_raw; }
-    [[nodiscard]] QTreeView *fieldsView() const noexcept { return m_fieldsView; }
-    [[nodiscard]] QTableView *venusView() const noexcept { return m_venusView; }
+    [[nodiscard]] QTextBrowser *rawView() const noexcept { return m_telegram->rawView(); }
+    [[nodiscard]] QTreeView *fieldsView() const noexcept { return m_telegram->fieldsView(); }
+    [[nodiscard]] QTableView *venusView() const noexcept { return m_telegram->venusView(); }
     [[nodiscard]] QTableView *historyView() const noexcept { return m_historyView; }
-    [[nodiscard]] QTabWidget *tabs() const noexcept { return m_tabs; }
+    [[nodiscard]] QTabWidget *tabs() const noexcept { return m_telegram; }
     /// The cable-problem banner's text; empty when hidden.
     [[nodiscard]] QString problemText() const;
     [[nodiscard]] const std::optional<TelegramRecord> &shownRecord() const noexcept
     {
-        return m_shown;
+        return m_telegram->shownRecord();
     }
 
     /// Replaces the detector the Detect action uses (tests); the window does not own it.
@@ -89,7 +85,6 @@ private:
     void resetViews();
     void retranslate();
     void onTelegram(const TelegramRecord &record);
-    void showRecord(const TelegramRecord &record);
     void showProblem(CableDiagnosis::Problem problem, const QString &message);
     void showMessage(const QString &message, CableDiagnosis::Severity severity);
     void onSourceFinished();
@@ -102,8 +97,7 @@ private:
     LanguageManager *m_languages;
     MonitorSession *m_session;
     TelegramHistoryModel *m_history;
-    FieldsModel *m_fields;
-    VenusModel *m_venus;
+    TelegramView *m_telegram = nullptr;
     PortDetector *m_detector = nullptr;
     PortDetector *m_ownDetector = nullptr;
 
@@ -112,12 +106,6 @@ private:
     StatusPanel *m_status = nullptr;
     QTableView *m_historyView = nullptr;
     QCheckBox *m_follow = nullptr;
-    QTabWidget *m_tabs = nullptr;
-    QLabel *m_rawHeader = nullptr;
-    QTextBrowser *m_raw = nullptr;
-    QTreeView *m_fieldsView = nullptr;
-    QTableView *m_venusView = nullptr;
-    QLabel *m_venusNote = nullptr;
     QLabel *m_recordingLabel = nullptr;
 
     QMenu *m_fileMenu = nullptr;
@@ -133,7 +121,6 @@ private:
     QAction *m_systemLanguageAction = nullptr;
     QActionGroup *m_languageGroup = nullptr;
 
-    std::optional<TelegramRecord> m_shown;
     QString m_problemMessage;
     CableDiagnosis::Severity m_problemSeverity = CableDiagnosis::Severity::None;
     bool m_followLatest = true;

@@ -1,14 +1,6 @@
 #include "monitorsession.h"
 
-#include "io/filesource.h"
-#include "io/serialsource.h"
-#include "io/simulatorsource.h"
-#include "io/tcpsource.h"
-
-#include <QLocale>
-#include <QLoggingCategory>
-
-Q_LOGGING_CATEGORY(lcMonitor, "p1.monitor")
+#include "logging.h"
 
 using namespace std::chrono;
 
@@ -25,10 +17,8 @@ QString hex4(quint16 value)
 
 MonitorSession::MonitorSession(QObject *parent)
     : QObject(parent)
-    , m_framer([this](const Frame &frame) { onFrame(frame); })
+    , m_decoder([this](const DecodedTelegram &decoded) { onTelegram(decoded); })
 {
-    // As in the daemon: a 7E1 stream (DSMR 2.2/3.0) read 8N1 carries parity in bit 7.
-    m_framer.setMask7Bit(true);
     m_tick.setInterval(kDiagnosisTick);
     connect(&m_tick, &QTimer::timeout, this, &MonitorSession::updateDiagnosis);
     m_clock.start();
@@ -65,8 +55,7 @@ void MonitorSession::start(std::unique_ptr<Source> source)
 {
     stop();
     m_source = std::move(source);
-    m_framer.reset();
-    m_mapper.reset();
+    m_decoder.restart();
     m_stats = Statistics();
     m_sequence = 0;
     m_sinceAccepted.invalidate();
@@ -76,18 +65,16 @@ void MonitorSession::start(std::unique_ptr<Source> source)
 
     Source *s = m_source.get();
     connect(s, &Source::dataReceived, this, &MonitorSession::onData);
-    connect(s, &Source::discontinuity, this, [this] { m_framer.reset(); });
+    connect(s, &Source::discontinuity, this, [this] { m_decoder.reset(); });
     connect(s, &Source::errorOccurred, this, &MonitorSession::onSourceError);
     connect(s, &Source::stateChanged, this, &MonitorSession::onStateChanged);
     connect(s, &Source::finished, this, [this] {
-        m_framer.finish();
+        m_decoder.finish();
         refreshSourceStatistics();
         m_tick.stop();
         Q_EMIT sourceFinished();
     });
-    if (auto *serial = qobject_cast<SerialSource *>(s))
-        connect(
-            serial, &SerialSource::baudRateChanged, this, [this] { refreshSourceStatistics(); });
+    connect(s, &Source::descriptionChanged, this, &MonitorSession::refreshSourceStatistics);
 
     refreshSourceStatistics();
     m_tick.start();
@@ -129,36 +116,45 @@ void MonitorSession::onData(const QByteArray &bytes)
         Q_EMIT recordingFailed(tr("Recording stopped: cannot write %1: %2")
                                    .arg(m_recorder.path(), m_recorder.errorString()));
     m_diagnosis.bytesReceived(bytes.size(), now());
-    m_framer.push(std::string_view(bytes.constData(), std::size_t(bytes.size())));
-    m_stats.noiseBytes = m_framer.stats().noiseBytes;
+    m_decoder.push(std::string_view(bytes.constData(), std::size_t(bytes.size())));
+    m_stats.noiseBytes = m_decoder.stats().noiseBytes;
     updateDiagnosis();
     Q_EMIT statisticsChanged();
 }
 
-void MonitorSession::onFrame(const Frame &frame)
+TelegramRecord MonitorSession::makeRecord(const DecodedTelegram &decoded)
 {
+    const Frame &frame = decoded.frame;
     TelegramRecord record;
-    record.number = ++m_sequence;
-    record.received = QDateTime::currentDateTime();
     record.text = QByteArray(frame.text.data(), qsizetype(frame.text.size()));
     record.crc = frame.crc;
-    record.frameError = frame.error;
+    record.rejection = decoded.rejection;
     record.crcSent = frame.crcSent;
     record.crcComputed = frame.crcComputed;
-    if (frame.ok())
-        record.parseError = Parser::parse(frame.text, m_telegram);
+    if (!record.accepted()) {
+        record.rejectReason = describeRejection(record);
+        return record;
+    }
+    const Reading &reading = decoded.reading;
+    record.ident = QString::fromStdString(reading.ident);
+    record.version = QString::fromStdString(reading.version);
+    record.equipmentId = QString::fromStdString(reading.equipmentId);
+    if (const auto net = reading.netPower())
+        record.netPower = net->toDouble();
+    record.grid = decoded.grid;
+    record.gas = decoded.gas;
+    record.hasGas = decoded.hasGas;
+    return record;
+}
 
+void MonitorSession::onTelegram(const DecodedTelegram &decoded)
+{
+    TelegramRecord record = makeRecord(decoded);
+    record.number = ++m_sequence;
+    record.received = QDateTime::currentDateTime();
     if (record.accepted()) {
         if (m_source)
             m_source->telegramAccepted();
-        m_reading.fill(m_telegram);
-        record.ident = QString::fromStdString(m_reading.ident);
-        record.version = QString::fromStdString(m_reading.version);
-        record.equipmentId = QString::fromStdString(m_reading.equipmentId);
-        if (const auto net = m_reading.netPower())
-            record.netPower = net->toDouble();
-        m_mapper.mapGrid(m_reading, record.grid);
-        record.hasGas = m_mapper.mapGas(m_reading, record.gas);
         if (m_sinceAccepted.isValid()) {
             record.intervalMs = m_sinceAccepted.restart();
             m_stats.lastIntervalMs = record.intervalMs;
@@ -176,7 +172,6 @@ void MonitorSession::onFrame(const Frame &frame)
         m_stats.ident = record.ident;
         m_stats.equipmentId = record.equipmentId;
     } else {
-        record.rejectReason = describeRejection(record);
         ++m_stats.bad;
         qCDebug(lcMonitor).noquote() << "telegram rejected:" << record.rejectReason;
     }
@@ -187,27 +182,23 @@ void MonitorSession::onFrame(const Frame &frame)
 
 QString MonitorSession::describeRejection(const TelegramRecord &record)
 {
-    switch (record.frameError) {
-    case FrameError::None:
+    switch (record.rejection) {
+    case Rejection::None:
         break;
-    case FrameError::CrcMismatch:
+    case Rejection::CrcMismatch:
         return tr("CRC mismatch: the meter sent %1, the data gives %2.")
             .arg(hex4(record.crcSent), hex4(record.crcComputed));
-    case FrameError::MalformedCrc:
+    case Rejection::MalformedCrc:
         return tr("The CRC after '!' is not 1 to 4 hex digits.");
-    case FrameError::MissingCrc:
+    case Rejection::MissingCrc:
         return tr("No CRC after '!', although this meter sent one before.");
-    case FrameError::Truncated:
+    case Rejection::Truncated:
         return tr("Cut off: a new telegram started (or the data ended) before this one's end.");
-    case FrameError::Overflow:
+    case Rejection::Overflow:
         return tr("Too long: no end of telegram within 16 KiB.");
-    }
-    switch (record.parseError) {
-    case ParseError::None:
-        break;
-    case ParseError::NoHeader:
+    case Rejection::NoHeader:
         return tr("No meter identification after '/'.");
-    case ParseError::NoObjects:
+    case Rejection::NoObjects:
         return tr("Not a single data line in the telegram.");
     }
     return QString();
@@ -215,7 +206,7 @@ QString MonitorSession::describeRejection(const TelegramRecord &record)
 
 void MonitorSession::onSourceError(Source::Error error, const QString &detail)
 {
-    qCInfo(lcMonitor).noquote() << (m_source ? m_source->describe() : QString()) << ":"
+    qCInfo(lcMonitor).noquote() << (m_source ? m_source->logDescription() : QString()) << ":"
                                 << Source::errorName(error) << detail;
     m_diagnosis.sourceError(error, detail, now());
     updateDiagnosis();
@@ -239,43 +230,15 @@ void MonitorSession::updateDiagnosis()
     Q_EMIT problemChanged(m_diagnosis.problem(), message);
 }
 
-QString MonitorSession::describeSource(const Source &source)
-{
-    if (const auto *serial = qobject_cast<const SerialSource *>(&source)) {
-        const QString port = serial->systemLocation();
-        if (serial->baudMode() != SerialSource::BaudMode::Auto)
-            return tr("serial port %1 at %2 baud").arg(port).arg(serial->baudRate());
-        if (serial->baudRateLocked())
-            return tr("serial port %1 at %2 baud (detected)").arg(port).arg(serial->baudRate());
-        return tr("serial port %1, trying %2 baud").arg(port).arg(serial->baudRate());
-    }
-    if (const auto *tcp = qobject_cast<const TcpSource *>(&source))
-        return tr("network %1").arg(tcp->name());
-    if (const auto *file = qobject_cast<const FileSource *>(&source)) {
-        if (file->replaySpeed() <= 0)
-            return tr("capture %1, as fast as possible").arg(file->path());
-        return tr("capture %1 at %2× speed")
-            .arg(file->path(), QLocale().toString(file->replaySpeed()));
-    }
-    if (const auto *simulator = qobject_cast<const SimulatorSource *>(&source)) {
-        return tr("simulated DSMR 5 meter (seed %1, time ×%2)")
-            .arg(simulator->seed())
-            .arg(QLocale().toString(simulator->timeScale()));
-    }
-    return source.describe();
-}
-
 void MonitorSession::refreshSourceStatistics()
 {
     if (!m_source) {
         m_stats.state = Source::State::Closed;
     } else {
         m_stats.state = m_source->state();
-        m_stats.source = describeSource(*m_source);
-        if (const auto *serial = qobject_cast<const SerialSource *>(m_source.get())) {
-            m_stats.baudRate = serial->baudRate();
-            m_stats.baudRateLocked = serial->baudRateLocked();
-        }
+        m_stats.source = m_source->userDescription();
+        m_stats.baudRate = m_source->baudRate();
+        m_stats.baudRateLocked = m_source->baudRateLocked();
     }
     Q_EMIT statisticsChanged();
 }

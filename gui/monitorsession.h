@@ -4,12 +4,9 @@
 #include "capturerecorder.h"
 #include "telegramrecord.h"
 
-#include "framer.h"
 #include "io/source.h"
 #include "io/sourcefactory.h"
-#include "reading.h"
-#include "telegram.h"
-#include "venusmapping.h"
+#include "telegramdecoder.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -20,8 +17,8 @@
 
 namespace p1 {
 
-/// p1-monitor's pipeline, with no widgets: source -> framer -> parser -> reading -> Venus
-/// mapper, the same chain and the same mapping code as the daemon's mediator. It emits one
+/// p1-monitor's pipeline, with no widgets: source -> TelegramDecoder, the same decoder as the
+/// daemon's mediator (so the same mapping to Venus values). It emits one
 /// TelegramRecord per telegram found (rejected ones included, with the reason), keeps the
 /// statistics the status panel shows, judges the cable (CableDiagnosis) and can record the raw
 /// bytes to a capture file. Tests drive it with a file or simulated source and no GUI.
@@ -36,7 +33,7 @@ public:
     struct Statistics
     {
         Source::State state = Source::State::Closed;
-        QString source; ///< describeSource(), empty when none
+        QString source; ///< Source::userDescription(), empty when none
         int baudRate = 0; ///< serial only, 0 otherwise
         bool baudRateLocked = false;
         quint64 good = 0; ///< accepted with a matching CRC
@@ -78,10 +75,10 @@ public:
     [[nodiscard]] bool isRecording() const { return m_recorder.isRecording(); }
     [[nodiscard]] QString recordingPath() const { return m_recorder.path(); }
 
-    /// What the session reads from, for the status line, translated ("serial port /dev/ttyUSB0
-    /// at 115200 baud (detected)"). Source::describe() is the English form for logs and D-Bus.
-    [[nodiscard]] static QString describeSource(const Source &source);
-    /// The translated reason a frame or parse was rejected.
+    /// What a record holds of a decoded telegram: its text and verdict and, when accepted, the
+    /// meter's identity and the Venus values. The session adds the number, time and interval.
+    [[nodiscard]] static TelegramRecord makeRecord(const DecodedTelegram &decoded);
+    /// The translated reason the decoder rejected a telegram (TelegramRecord::rejection).
     [[nodiscard]] static QString describeRejection(const TelegramRecord &record);
 
 Q_SIGNALS:
@@ -96,7 +93,7 @@ Q_SIGNALS:
 
 private:
     void onData(const QByteArray &bytes);
-    void onFrame(const Frame &frame);
+    void onTelegram(const DecodedTelegram &decoded);
     void onSourceError(Source::Error error, const QString &detail);
     void onStateChanged(Source::State state);
     void updateDiagnosis();
@@ -104,10 +101,7 @@ private:
     [[nodiscard]] std::chrono::milliseconds now() const;
 
     std::unique_ptr<Source> m_source;
-    Framer m_framer;
-    Telegram m_telegram;
-    Reading m_reading;
-    VenusMapper m_mapper;
+    TelegramDecoder m_decoder;
     Statistics m_stats;
     CableDiagnosis m_diagnosis;
     CaptureRecorder m_recorder;

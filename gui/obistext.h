@@ -1,6 +1,6 @@
 #pragma once
 
-#include "obis.h"
+#include "obistable.h"
 #include "reading.h"
 
 #include <QCoreApplication>
@@ -10,10 +10,10 @@ namespace p1 {
 
 /// People's words for OBIS codes and M-Bus device types, translated.
 ///
-/// The protocol core names every code it knows in English (describeObis(), used by the logs
-/// and `--decode`) and must stay free of Qt. This class gives those same names to the
-/// translation system: it lists each of them for lupdate and looks the translation up at run
-/// time, falling back to the English name for a code added to the core later.
+/// The protocol core names every code it knows in English, in its one OBIS table (kObisTable in
+/// common/protocol/obistable.h, used by the logs and `--decode`), and stays free of Qt. The
+/// table marks each name for lupdate in this class's context; this class looks the translation
+/// up at run time, falling back to the English name while a catalogue lacks it.
 class ObisText
 {
     Q_DECLARE_TR_FUNCTIONS(p1::ObisText)
@@ -23,7 +23,7 @@ public:
     [[nodiscard]] static QString name(const Obis &code);
     /// Translates one of the core's English names (as describeObis() gives it).
     [[nodiscard]] static QString translateName(std::string_view englishName);
-    /// The English names this class offers for translation (for tests).
+    /// The English names this class offers for translation, each once (for tests).
     [[nodiscard]] static QStringList englishNames();
     /// "gas", "water", "heat", ... for a 24.1.0 device type; "type 9" for others.
     [[nodiscard]] static QString deviceType(std::int16_t type);

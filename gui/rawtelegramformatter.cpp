@@ -75,10 +75,10 @@ QList<Line> splitLines(QByteArrayView text)
 
 QString RawTelegramFormatter::crcVerdict(const TelegramRecord &record)
 {
-    if (record.frameError == FrameError::CrcMismatch)
+    if (record.rejection == Rejection::CrcMismatch)
         return tr("CRC bad: sent %1, computed %2")
             .arg(hex(record.crcSent, 4), hex(record.crcComputed, 4));
-    if (record.frameError != FrameError::None)
+    if (isFrameRejection(record.rejection))
         return MonitorSession::describeRejection(record);
     switch (record.crc) {
     case CrcStatus::Ok:

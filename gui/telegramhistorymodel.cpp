@@ -50,9 +50,9 @@ void TelegramHistoryModel::retranslate()
 
 QString TelegramHistoryModel::crcText(const TelegramRecord &record)
 {
-    if (record.frameError == FrameError::CrcMismatch)
+    if (record.rejection == Rejection::CrcMismatch)
         return tr("bad");
-    if (record.frameError != FrameError::None)
+    if (isFrameRejection(record.rejection))
         return tr("not checked");
     switch (record.crc) {
     case CrcStatus::Ok:

@@ -1,8 +1,6 @@
 #pragma once
 
-#include "framer.h"
-#include "telegram.h"
-#include "venusmapping.h"
+#include "telegramdecoder.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -13,7 +11,7 @@
 
 namespace p1 {
 
-/// One telegram as p1-monitor saw it: the raw frame text, how the framer and parser judged it,
+/// One telegram as p1-monitor saw it: the raw frame text, how the TelegramDecoder judged it,
 /// and (when accepted) what the daemon would publish from it.
 ///
 /// The record keeps the frame text rather than the parsed Telegram (whose views point into a
@@ -27,8 +25,7 @@ struct TelegramRecord
     QDateTime received; ///< local time the footer arrived
     QByteArray text; ///< from '/' to the footer's last character, as received (after 7-bit masking)
     CrcStatus crc = CrcStatus::None;
-    FrameError frameError = FrameError::None;
-    ParseError parseError = ParseError::None;
+    Rejection rejection = Rejection::None;
     quint16 crcSent = 0;
     quint16 crcComputed = 0;
     QString rejectReason; ///< translated; empty when accepted
@@ -43,10 +40,7 @@ struct TelegramRecord
     GasValues gas;
     bool hasGas = false;
 
-    [[nodiscard]] bool accepted() const noexcept
-    {
-        return frameError == FrameError::None && parseError == ParseError::None;
-    }
+    [[nodiscard]] bool accepted() const noexcept { return rejection == Rejection::None; }
 };
 
 } // namespace p1

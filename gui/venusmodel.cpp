@@ -1,26 +1,22 @@
 #include "venusmodel.h"
 
+#include "textconv.h"
+#include "venus/servicecontract.h"
+
 #include <QBrush>
 #include <QFont>
 #include <QPalette>
 
 namespace p1 {
 
-namespace {
-
-QString fromStd(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
-
-} // namespace
-
 VenusModel::VenusModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
-    for (const PathSpec &spec : gridPathSpecs())
+    // The contract's paths, in its order: the daemon registers exactly these. The gas
+    // meter's paths are the same as gasmeter or as pulsemeter.
+    for (const PathSpec &spec : ServiceContract::grid().paths)
         m_rows.push_back({false, &spec, {}, false});
-    for (const PathSpec &spec : gasPathSpecs())
+    for (const PathSpec &spec : ServiceContract::gas(GasService::PulseMeter).paths)
         m_rows.push_back({true, &spec, {}, false});
 }
 
@@ -59,7 +55,7 @@ void VenusModel::retranslate()
 int VenusModel::rowOf(bool gas, const QString &path) const
 {
     for (std::size_t i = 0; i < m_rows.size(); ++i)
-        if (m_rows[i].gas == gas && fromStd(m_rows[i].spec->path) == path)
+        if (m_rows[i].gas == gas && toQString(m_rows[i].spec->path) == path)
             return int(i);
     return -1;
 }
@@ -125,7 +121,7 @@ QVariant VenusModel::data(const QModelIndex &index, int role) const
     case ServiceColumn:
         return r.gas ? tr("gas") : tr("grid");
     case PathColumn:
-        return fromStd(r.spec->path);
+        return toQString(r.spec->path);
     case ValueColumn:
         if (!r.value.valid())
             return tr("invalid");

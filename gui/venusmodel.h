@@ -8,8 +8,8 @@
 
 namespace p1 {
 
-/// What the daemon would publish from a telegram: every path of the grid service and of the
-/// gas service (gridPathSpecs(), gasPathSpecs(): the daemon registers exactly these) with its
+/// What the daemon would publish from a telegram: every telegram-derived path of the grid
+/// service and of the gas service (their ServiceContract's paths) with its
 /// value as GetText shows it, computed by the same VenusMapper. A path the telegram does not
 /// give is invalid on D-Bus (an empty array); it shows as "invalid". Values that changed from
 /// the telegram shown before are bold, as an ItemsChanged signal would carry them.

@@ -15,13 +15,14 @@ packages=(
     # needs its runtime libraries (ASan/UBSan/libFuzzer) from libclang-rt-14-dev
     build-essential g++ cmake ninja-build git
     clang libclang-rt-14-dev
-    # CI checks formatting with the repository's .clang-format (clang-format 14 on Debian 12)
-    clang-format
+    # CI checks formatting with the repository's .clang-format (clang-format 14 on Debian 12) and
+    # runs clang-tidy 14 with its .clang-tidy (run-clang-tidy comes with it)
+    clang-format clang-tidy
     # Qt 6.4: Core/DBus/Network/Test/Widgets (qt6-base-dev), moc/rcc/uic (qt6-base-dev-tools),
     # QSerialPort, and Linguist (qt6-tools-dev for qt_add_translations, lupdate/lrelease in
     # qt6-l10n-tools and qt6-tools-dev-tools). Qt6Gui's CMake package looks for OpenGL: libgl-dev.
-    # libdbus (under QtDBus) carries the BusItem signals: libdbus-1-dev, found with pkg-config.
-    qt6-base-dev qt6-base-dev-tools qt6-serialport-dev libdbus-1-dev pkg-config
+    # Qt's CMake packages look some of their dependencies up with pkg-config.
+    qt6-base-dev qt6-base-dev-tools qt6-serialport-dev pkg-config
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libgl-dev
     # p1-bench

@@ -7,6 +7,7 @@
 #include <QDBusMessage>
 #include <QDBusMetaType>
 #include <QDBusVariant>
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -92,9 +93,10 @@ private Q_SLOTS:
     void errors();
     void setValue_data();
     void setValue();
+    void hugeWriteRefusedAndBusAnswers();
     void oneItemsChangedPerPublish();
     void propertiesChangedPerPath();
-    void propertiesChangedCanBeOff();
+    void propertiesChangedOnlyWithTheOption();
     void signalsCarryEveryWireType_data();
     void signalsCarryEveryWireType();
     void introspect_data();
@@ -139,8 +141,10 @@ void TestBusItemExport::init()
     QVERIFY(m_tree->addPath(u"/Ac/L1/Voltage"_s, 230.5, voltageText));
     QVERIFY(m_tree->addPath(u"/Ac/L2/Power"_s)); // invalid
     QVERIFY(m_tree->addPath(u"/Ac/Power"_s, -275.0));
-    QVERIFY(m_tree->addWritablePath(u"/CustomName"_s, QString(),
-        [](const QString &, const QVariant &value) { return value.toString().size() <= 16; }));
+    QVERIFY(m_tree->addWritablePath(
+        u"/CustomName"_s, QString(), [](const QString &, const QVariant &value) {
+            return !value.toString().startsWith(u"Forbidden"_s);
+        }));
     QVERIFY(m_tree->addPath(u"/DeviceInstance"_s, 40));
     QVERIFY(m_tree->addPath(u"/Mgmt/Connection"_s, u"/dev/ttyUSB0"_s));
     QVERIFY(m_tree->addPath(u"/ProductName"_s, u"P1 smart meter"_s));
@@ -355,7 +359,16 @@ void TestBusItemExport::setValue_data()
     QTest::newRow("accepted") << u"/CustomName"_s << QVariant(u"Hoofdmeter"_s) << 0
                               << QVariant(u"Hoofdmeter"_s);
     QTest::newRow("validator-refuses")
-        << u"/CustomName"_s << QVariant(u"A name far too long"_s) << 2 << QVariant(QString());
+        << u"/CustomName"_s << QVariant(u"Forbidden name"_s) << 2 << QVariant(QString());
+    // At most 128 bytes of UTF-8 (BusItemTree::kMaxWritableStringBytes), counted in bytes.
+    QTest::newRow("128-bytes") << u"/CustomName"_s << QVariant(QString(128, u'a')) << 0
+                               << QVariant(QString(128, u'a'));
+    QTest::newRow("129-bytes") << u"/CustomName"_s << QVariant(QString(129, u'a')) << 4
+                               << QVariant(QString());
+    QTest::newRow("128-bytes-utf8")
+        << u"/CustomName"_s << QVariant(u"é"_s.repeated(64)) << 0 << QVariant(u"é"_s.repeated(64));
+    QTest::newRow("129-bytes-utf8-43-chars")
+        << u"/CustomName"_s << QVariant(u"€"_s.repeated(43)) << 4 << QVariant(QString());
     QTest::newRow("wrong-type-int") << u"/CustomName"_s << QVariant(5) << 3 << QVariant(QString());
     QTest::newRow("wrong-type-array")
         << u"/CustomName"_s << QVariant::fromValue(QList<int> {}) << 3 << QVariant(QString());
@@ -386,7 +399,7 @@ void TestBusItemExport::setValue()
     barrier();
     const int changes = result == 0 ? 1 : 0;
     QCOMPARE(itemsSpy.size(), changes);
-    QCOMPARE(propertiesSpy.size(), changes);
+    QCOMPARE(propertiesSpy.size(), 0); // only with setPropertiesChangedEnabled(true)
     QCOMPARE(writtenSpy.size(), changes);
     if (changes) {
         const auto changed =
@@ -395,6 +408,32 @@ void TestBusItemExport::setValue()
         QCOMPARE(unwrap(changed.value(path).value(u"Value"_s)), after);
         QCOMPARE(writtenSpy.at(0).at(1), after);
     }
+}
+
+void TestBusItemExport::hugeWriteRefusedAndBusAnswers()
+{
+    SignalCatcher items;
+    subscribe(items, u"ItemsChanged"_s, u"/"_s);
+    QSignalSpy itemsSpy(&items, &SignalCatcher::received);
+    QSignalSpy writtenSpy(m_tree.get(), &BusItemTree::valueWritten);
+
+    const QDBusMessage reply = call(u"/CustomName"_s, u"SetValue"_s,
+        {QVariant::fromValue(QDBusVariant(QString(1024 * 1024, u'x')))});
+    QCOMPARE(reply.type(), QDBusMessage::ReplyMessage);
+    QCOMPARE(reply.arguments().at(0).toInt(), int(BusItemTree::WriteResult::TooLong));
+
+    // The connection is not jammed: the next call is answered at once.
+    QElapsedTimer clock;
+    clock.start();
+    const QDBusMessage value = call(u"/CustomName"_s, u"GetValue"_s);
+    const qint64 elapsed = clock.elapsed();
+    QCOMPARE(value.type(), QDBusMessage::ReplyMessage);
+    QCOMPARE(unwrap(value.arguments().at(0)), QVariant(QString()));
+    QVERIFY2(elapsed < 100, qPrintable(u"GetValue took %1 ms"_s.arg(elapsed)));
+
+    barrier();
+    QCOMPARE(itemsSpy.size(), 0);
+    QCOMPARE(writtenSpy.size(), 0);
 }
 
 void TestBusItemExport::oneItemsChangedPerPublish()
@@ -449,6 +488,7 @@ void TestBusItemExport::propertiesChangedPerPath()
     SignalCatcher properties;
     subscribe(properties, u"PropertiesChanged"_s); // every path
     QSignalSpy spy(&properties, &SignalCatcher::received);
+    m_export->setPropertiesChangedEnabled(true);
 
     m_tree->setValue(u"/Ac/Power"_s, -300.0);
     m_tree->setValue(u"/Ac/L1/Power"_s, QVariant());
@@ -473,7 +513,7 @@ void TestBusItemExport::propertiesChangedPerPath()
     QCOMPARE(unwrap(byPath.value(u"/Ac/L1/Power"_s).value(u"Text"_s)), QVariant(u"---"_s));
 }
 
-void TestBusItemExport::propertiesChangedCanBeOff()
+void TestBusItemExport::propertiesChangedOnlyWithTheOption()
 {
     SignalCatcher items;
     SignalCatcher properties;
@@ -482,13 +522,33 @@ void TestBusItemExport::propertiesChangedCanBeOff()
     QSignalSpy itemsSpy(&items, &SignalCatcher::received);
     QSignalSpy propertiesSpy(&properties, &SignalCatcher::received);
 
-    m_export->setPropertiesChangedEnabled(false);
+    // Off by default: one ItemsChanged, nothing per path.
     m_tree->setValue(u"/Ac/Power"_s, 1.0);
+    m_tree->setValue(u"/Ac/L1/Power"_s, 2.0);
     m_tree->publish();
     QVERIFY(itemsSpy.wait());
     barrier();
     QCOMPARE(itemsSpy.size(), 1);
     QCOMPARE(propertiesSpy.size(), 0);
+
+    // On: the same ItemsChanged and one PropertiesChanged per changed path.
+    m_export->setPropertiesChangedEnabled(true);
+    m_tree->setValue(u"/Ac/Power"_s, 3.0);
+    m_tree->setValue(u"/Ac/L1/Power"_s, 4.0);
+    m_tree->publish();
+    QVERIFY(itemsSpy.wait());
+    barrier();
+    QCOMPARE(itemsSpy.size(), 2);
+    QCOMPARE(propertiesSpy.size(), 2);
+
+    // Off again.
+    m_export->setPropertiesChangedEnabled(false);
+    m_tree->setValue(u"/Ac/Power"_s, 5.0);
+    m_tree->publish();
+    QVERIFY(itemsSpy.wait());
+    barrier();
+    QCOMPARE(itemsSpy.size(), 3);
+    QCOMPARE(propertiesSpy.size(), 2);
 }
 
 void TestBusItemExport::signalsCarryEveryWireType_data()
@@ -496,20 +556,33 @@ void TestBusItemExport::signalsCarryEveryWireType_data()
     QTest::addColumn<QVariant>("value");
     QTest::addColumn<QString>("signature");
     QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("propertiesChanged");
 
-    // The signals are built with libdbus, GetValue goes through QtDBus: both must put the same
-    // type on the wire. A type libdbus is not given (a list) takes QtDBus's path for the signals.
-    QTest::newRow("double") << QVariant(-0.5) << u"d"_s << u"-0.5"_s;
-    QTest::newRow("int32") << QVariant(-7) << u"i"_s << u"-7"_s;
-    QTest::newRow("uint32") << QVariant(7u) << u"u"_s << u"7"_s;
-    QTest::newRow("bool") << QVariant(true) << u"b"_s << u"true"_s;
-    QTest::newRow("int64") << QVariant(qlonglong(-1) << 40) << u"x"_s << u"big"_s;
-    QTest::newRow("uint64") << QVariant(qulonglong(1) << 63) << u"t"_s << u"bigger"_s;
-    QTest::newRow("string") << QVariant(u"Zählerstand €"_s) << u"s"_s << u"Zählerstand €"_s;
-    QTest::newRow("empty-string") << QVariant(QString()) << u"s"_s << QString();
-    QTest::newRow("invalid") << QVariant() << u"ai"_s << u"---"_s;
-    QTest::newRow("list-through-qtdbus")
-        << QVariant(QStringList {u"a"_s, u"b"_s}) << u"as"_s << u"a, b"_s;
+    // ItemsChanged (and PropertiesChanged when enabled) and GetValue must put the same type on
+    // the wire.
+    const struct
+    {
+        const char *name;
+        QVariant value;
+        QString signature;
+        QString text;
+    } rows[] {
+        {"double", QVariant(-0.5), u"d"_s, u"-0.5"_s},
+        {"int32", QVariant(-7), u"i"_s, u"-7"_s},
+        {"uint32", QVariant(7u), u"u"_s, u"7"_s},
+        {"bool", QVariant(true), u"b"_s, u"true"_s},
+        {"int64", QVariant(qlonglong(-1) << 40), u"x"_s, u"big"_s},
+        {"uint64", QVariant(qulonglong(1) << 63), u"t"_s, u"bigger"_s},
+        {"string", QVariant(u"Zählerstand €"_s), u"s"_s, u"Zählerstand €"_s},
+        {"empty-string", QVariant(QString()), u"s"_s, QString()},
+        {"invalid", QVariant(), u"ai"_s, u"---"_s},
+        {"list", QVariant(QStringList {u"a"_s, u"b"_s}), u"as"_s, u"a, b"_s},
+    };
+    for (const bool properties : {false, true}) {
+        for (const auto &row : rows)
+            QTest::addRow("%s%s", row.name, properties ? "+properties-changed" : "")
+                << row.value << row.signature << row.text << properties;
+    }
 }
 
 void TestBusItemExport::signalsCarryEveryWireType()
@@ -517,7 +590,9 @@ void TestBusItemExport::signalsCarryEveryWireType()
     QFETCH(QVariant, value);
     QFETCH(QString, signature);
     QFETCH(QString, text);
+    QFETCH(bool, propertiesChanged);
 
+    m_export->setPropertiesChangedEnabled(propertiesChanged);
     const QString path = u"/Ac/L2/Power"_s; // invalid until now
     SignalCatcher items;
     SignalCatcher properties;
@@ -541,7 +616,7 @@ void TestBusItemExport::signalsCarryEveryWireType()
         QVERIFY(itemsSpy.wait());
     barrier();
     QCOMPARE(itemsSpy.size(), 1);
-    QCOMPARE(propertiesSpy.size(), 1);
+    QCOMPARE(propertiesSpy.size(), propertiesChanged ? 1 : 0);
 
     const auto checkValue = [&](const QVariant &wire) {
         const QVariant got = unwrap(wire);
@@ -559,13 +634,15 @@ void TestBusItemExport::signalsCarryEveryWireType()
     checkValue(changed.value(path).value(u"Value"_s));
     QCOMPARE(unwrap(changed.value(path).value(u"Text"_s)), QVariant(text));
 
-    const QDBusMessage signal = propertiesSpy.at(0).at(0).value<QDBusMessage>();
-    QCOMPARE(signal.path(), path);
-    QCOMPARE(signal.signature(), u"a{sv}"_s);
-    const auto propertiesMap = qdbus_cast<QVariantMap>(signal.arguments().at(0));
-    QCOMPARE(propertiesMap.keys(), (QStringList {u"Text"_s, u"Value"_s}));
-    checkValue(propertiesMap.value(u"Value"_s));
-    QCOMPARE(unwrap(propertiesMap.value(u"Text"_s)), QVariant(text));
+    if (propertiesChanged) {
+        const QDBusMessage signal = propertiesSpy.at(0).at(0).value<QDBusMessage>();
+        QCOMPARE(signal.path(), path);
+        QCOMPARE(signal.signature(), u"a{sv}"_s);
+        const auto propertiesMap = qdbus_cast<QVariantMap>(signal.arguments().at(0));
+        QCOMPARE(propertiesMap.keys(), (QStringList {u"Text"_s, u"Value"_s}));
+        checkValue(propertiesMap.value(u"Value"_s));
+        QCOMPARE(unwrap(propertiesMap.value(u"Text"_s)), QVariant(text));
+    }
 
     const QDBusMessage reply = call(path, u"GetValue"_s);
     QCOMPARE(reply.type(), QDBusMessage::ReplyMessage);

@@ -65,6 +65,7 @@ private Q_SLOTS:
     void defaultText_data();
     void defaultText();
     void formatterAndExplicitText();
+    void setValueAtComparesOnce();
     void write_data();
     void write();
     void writeOfPendingPathIsAnnouncedOnce();
@@ -244,6 +245,41 @@ void TestBusItemTree::formatterAndExplicitText()
     QCOMPARE(calls, 2);
 }
 
+void TestBusItemTree::setValueAtComparesOnce()
+{
+    BusItemTree tree;
+    int calls = 0;
+    const auto watts = [&calls](const QVariant &v) -> QString {
+        ++calls;
+        return QString::number(v.toDouble(), 'f', 0) + u" W"_s;
+    };
+    QVERIFY(tree.addPath(u"/Ac/Power"_s, QVariant(), watts));
+    QVERIFY(tree.addPath(u"/Serial"_s, u"A"_s));
+    QVERIFY(!tree.indexOf(u"/Ac"_s)); // a node, not an item
+    QVERIFY(!tree.indexOf(u"/Nothing"_s));
+    const std::optional<std::size_t> power = tree.indexOf(u"/Ac/Power"_s);
+    QVERIFY(power);
+    QCOMPARE(tree.indexOf(u"/Serial"_s), std::optional<std::size_t>(1));
+
+    QVERIFY(tree.setValueAt(*power, 884.0));
+    QCOMPARE(calls, 1);
+    QCOMPARE(tree.valueAt(*power), QVariant(884.0));
+    QCOMPARE(tree.value(u"/Ac/Power"_s), QVariant(884.0));
+    QCOMPARE(tree.text(u"/Ac/Power"_s), u"884 W"_s);
+    // The same value: no change, and the formatter is not asked.
+    QVERIFY(!tree.setValueAt(*power, 884.0));
+    QCOMPARE(calls, 1);
+    // The same number as another type is a change (the wire type changes).
+    QVERIFY(tree.setValueAt(*power, 884));
+    QCOMPARE(calls, 2);
+
+    Recorder recorder(tree);
+    tree.publish();
+    QCOMPARE(recorder.batches.size(), 1);
+    QCOMPARE(recorder.paths(0), QStringList {u"/Ac/Power"_s});
+    QCOMPARE(recorder.batches.at(0).constFirst().text, u"884 W"_s);
+}
+
 void TestBusItemTree::write_data()
 {
     QTest::addColumn<QString>("path");
@@ -271,6 +307,16 @@ void TestBusItemTree::write_data()
         << u"/CustomName"_s << QVariant() << WriteResult::WrongType << name << false << false;
     QTest::newRow("validator-refuses")
         << u"/CustomName"_s << QVariant(u"x"_s) << WriteResult::Refused << name << false << true;
+    // kMaxWritableStringBytes counts bytes of UTF-8, and the validator is not asked past it.
+    QTest::newRow("128-bytes") << u"/CustomName"_s << QVariant(QString(128, u'm'))
+                               << WriteResult::Accepted << QVariant(QString(128, u'm')) << true
+                               << true;
+    QTest::newRow("129-bytes") << u"/CustomName"_s << QVariant(QString(129, u'm'))
+                               << WriteResult::TooLong << name << false << false;
+    QTest::newRow("129-bytes-in-43-chars") << u"/CustomName"_s << QVariant(u"€"_s.repeated(43))
+                                           << WriteResult::TooLong << name << false << false;
+    QTest::newRow("a-megabyte") << u"/CustomName"_s << QVariant(QString(1 << 20, u'm'))
+                                << WriteResult::TooLong << name << false << false;
     QTest::newRow("double-accepted")
         << u"/Limit"_s << QVariant(2.5) << WriteResult::Accepted << QVariant(2.5) << true << false;
     QTest::newRow("int-into-double")

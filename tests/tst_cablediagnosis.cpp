@@ -27,7 +27,7 @@ void replay(CableDiagnosis &d, const QStringList &events)
     for (const QString &event : events) {
         const QStringList parts = event.split(u'@');
         const auto at = std::chrono::milliseconds(parts.at(1).toLongLong());
-        const QString what = parts.at(0);
+        const QString &what = parts.at(0);
         if (what == u"open")
             d.opened(at);
         else if (what == u"bytes")

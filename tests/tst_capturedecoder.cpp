@@ -14,21 +14,10 @@
 using namespace p1;
 using p1::test::Chunking;
 using p1::test::json;
+using p1::test::to7E1;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// Even parity in bit 7: a DSMR 2.2/3.0 meter sends 7E1, a port opened 8N1 reads this.
-std::string to7E1(std::string_view in)
-{
-    std::string out(in);
-    for (char &c : out) {
-        const auto u = static_cast<unsigned char>(c);
-        if (__builtin_popcount(u) % 2)
-            c = char(u | 0x80);
-    }
-    return out;
-}
 
 // A one-digit bit error in the net power line, CRC left as sent: "CRC mismatch".
 std::string withBitError(std::string telegram)
@@ -237,7 +226,7 @@ void TestCaptureDecoder::decode()
     QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
 
     // Every rejected line says why; no accepted line carries an error.
-    for (const QJsonValue &line : actual) {
+    for (const auto &line : actual) {
         const QJsonObject o = line.toObject();
         const bool rejected = !o.contains(u"grid"_s);
         QCOMPARE(o.contains(u"error"_s), rejected);
@@ -332,7 +321,7 @@ void TestCaptureDecoder::rejectedTelegramListsItsObjects()
     const QList<QJsonObject> out =
         CaptureDecoder::decode(withBitError(p1::test::dsmr5ThreePhase()));
     QCOMPARE(out.size(), 1);
-    const QJsonObject o = out.at(0);
+    const QJsonObject &o = out.at(0);
     QCOMPARE(o.value(u"crc"_s).toString(), u"bad"_s);
     QVERIFY2(o.value(u"error"_s).toString().startsWith(u"CRC mismatch"_s),
         qPrintable(o.value(u"error"_s).toString()));

@@ -3,6 +3,7 @@
 // independent client connection.
 
 #include "fakesettings.h"
+#include "ptypair.h"
 #include "sampletelegrams.h"
 
 #include <QDBusArgument>
@@ -11,83 +12,26 @@
 #include <QDBusMessage>
 #include <QDBusMetaType>
 #include <QDBusPendingCallWatcher>
+#include <QDeadlineTimer>
 #include <QEventLoop>
-#include <QFileInfo>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <csignal>
-#include <fcntl.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
+using p1::test::PtyPair;
 
 namespace {
 
 using ItemMap = QMap<QString, QVariantMap>;
 const QString kBin = QStringLiteral(P1_BIN_DIR "/dbus-p1");
-
-// A socat pty pair: the test writes as the meter on one end, the daemon reads the other.
-class PtyPair
-{
-public:
-    explicit PtyPair(const QString &dir, const QString &portName = u"ttyP1"_s)
-        : meter(dir + u"/meter"_s)
-        , port(dir + u'/' + portName)
-    {
-        socat.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        socat.start(
-            u"socat"_s, {u"pty,raw,echo=0,link="_s + meter, u"pty,raw,echo=0,link="_s + port});
-    }
-    ~PtyPair()
-    {
-        if (fd >= 0)
-            ::close(fd);
-        socat.kill();
-        socat.waitForFinished();
-    }
-    bool ready()
-    {
-        for (int i = 0; i < 100 && !(QFileInfo::exists(meter) && QFileInfo::exists(port)); ++i)
-            QTest::qWait(20);
-        if (fd < 0)
-            fd = ::open(QFile::encodeName(meter).constData(), O_WRONLY | O_NOCTTY);
-        return fd >= 0;
-    }
-    void write(std::string_view bytes)
-    {
-        while (!bytes.empty()) {
-            const ssize_t n = ::write(fd, bytes.data(), bytes.size());
-            if (n <= 0)
-                return;
-            bytes.remove_prefix(std::size_t(n));
-        }
-    }
-    // Pieces with pauses, so the daemon sees them as separate reads.
-    void writeSplit(std::string_view bytes, std::initializer_list<std::size_t> cuts)
-    {
-        std::size_t at = 0;
-        for (std::size_t cut : cuts) {
-            write(bytes.substr(at, cut - at));
-            QTest::qWait(30);
-            at = cut;
-        }
-        write(bytes.substr(at));
-    }
-    void unplug()
-    {
-        socat.kill();
-        socat.waitForFinished();
-    }
-
-    QString meter;
-    QString port;
-    QProcess socat;
-    int fd = -1;
-};
 
 class Daemon
 {
@@ -95,7 +39,23 @@ public:
     void start(const QStringList &arguments)
     {
         process.setProcessChannelMode(QProcess::SeparateChannels);
+        process.setReadChannel(QProcess::StandardError);
         process.start(kBin, QStringList {u"--dbus"_s, u"session"_s} + arguments);
+    }
+    // Until the daemon says it has opened its serial port. Only then may the meter write: from
+    // Qt 6.5 QSerialPort flushes a port's input when it opens it (stale bytes of a real port),
+    // so a telegram written before is gone, and the daemon, slow to start under emulation, would
+    // wait for the next one.
+    bool waitForOpened(int timeoutMs = 15000)
+    {
+        QDeadlineTimer deadline(timeoutMs);
+        while (!m_log.contains(u": opened "_s)) {
+            if (process.state() == QProcess::NotRunning || deadline.hasExpired())
+                return false;
+            process.waitForReadyRead(int(std::max<qint64>(1, deadline.remainingTime())));
+            m_log += QString::fromLocal8Bit(process.readAllStandardError());
+        }
+        return true;
     }
     ~Daemon()
     {
@@ -104,8 +64,15 @@ public:
             process.waitForFinished();
         }
     }
-    QString log() { return QString::fromLocal8Bit(process.readAllStandardError()); }
+    QString log()
+    {
+        m_log += QString::fromLocal8Bit(process.readAllStandardError());
+        return m_log;
+    }
     QProcess process;
+
+private:
+    QString m_log;
 };
 
 // An independent client on its own connection, as a Venus consumer.
@@ -134,6 +101,12 @@ public:
         QVERIFY(bus.connect(service, u"/"_s, u"com.victronenergy.BusItem"_s, u"ItemsChanged"_s,
             this, SLOT(onItemsChanged(QDBusMessage))));
     }
+    /// PropertiesChanged on any path of \a service.
+    void watchProperties(const QString &service)
+    {
+        QVERIFY(bus.connect(service, QString(), u"com.victronenergy.BusItem"_s,
+            u"PropertiesChanged"_s, this, SLOT(onPropertiesChanged(QDBusMessage))));
+    }
     QStringList timestamps() const
     {
         QStringList out;
@@ -144,6 +117,7 @@ public:
     }
     QDBusConnection bus;
     QList<ItemMap> changes;
+    QStringList propertiesChangedPaths;
 Q_SIGNALS:
     void itemsChanged();
 private Q_SLOTS:
@@ -152,6 +126,7 @@ private Q_SLOTS:
         changes.append(qdbus_cast<ItemMap>(m.arguments().value(0)));
         Q_EMIT itemsChanged();
     }
+    void onPropertiesChanged(const QDBusMessage &m) { propertiesChangedPaths.append(m.path()); }
 
 private:
     static inline int s_count = 0;
@@ -207,6 +182,9 @@ private Q_SLOTS:
     void refreshTimeIsTheMeterInterval();
     void tcpSourceAgainstSocatServer();
     void fileSourceExitCodes();
+    void hugeCustomNameUnderVenusLimits();
+    void propertiesChangedOnlyWithTheOption_data();
+    void propertiesChangedOnlyWithTheOption();
 
 private:
     QTemporaryDir m_dir;
@@ -224,9 +202,10 @@ void TestDaemon::publishesExactlyTheGoodTelegrams()
     QFETCH(bool, awkward);
     QTemporaryDir dir;
     PtyPair pty(dir.path());
-    QVERIFY(pty.ready());
+    QVERIFY(pty.start());
     Daemon daemon;
-    daemon.start({u"--settings-timeout"_s, u"0"_s, u"--baud"_s, u"115200"_s, pty.port});
+    daemon.start({u"--settings-timeout"_s, u"0"_s, u"--baud"_s, u"115200"_s, pty.port()});
+    QVERIFY2(daemon.waitForOpened(), qPrintable(daemon.log()));
     Client client;
 
     pty.write(telegramAt(1));
@@ -267,10 +246,11 @@ void TestDaemon::silenceInvalidatesThenExits()
 {
     QTemporaryDir dir;
     PtyPair pty(dir.path());
-    QVERIFY(pty.ready());
+    QVERIFY(pty.start());
     Daemon daemon;
     daemon.start({u"--settings-timeout"_s, u"0"_s, u"--timeout"_s, u"1"_s, u"--baud"_s, u"115200"_s,
-        pty.port});
+        pty.port()});
+    QVERIFY2(daemon.waitForOpened(), qPrintable(daemon.log()));
     Client client;
     pty.write(telegramAt(1));
     QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid), 5000);
@@ -293,9 +273,10 @@ void TestDaemon::pulledCableExitsWithinSeconds()
 {
     QTemporaryDir dir;
     PtyPair pty(dir.path());
-    QVERIFY(pty.ready());
+    QVERIFY(pty.start());
     Daemon daemon;
-    daemon.start({u"--settings-timeout"_s, u"0"_s, u"--timeout"_s, u"60"_s, pty.port});
+    daemon.start({u"--settings-timeout"_s, u"0"_s, u"--timeout"_s, u"60"_s, pty.port()});
+    QVERIFY2(daemon.waitForOpened(), qPrintable(daemon.log()));
     Client client;
     pty.write(telegramAt(1));
     QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid), 5000);
@@ -311,9 +292,10 @@ void TestDaemon::sigtermLeavesTheBus()
 {
     QTemporaryDir dir;
     PtyPair pty(dir.path());
-    QVERIFY(pty.ready());
+    QVERIFY(pty.start());
     Daemon daemon;
-    daemon.start({u"--settings-timeout"_s, u"0"_s, pty.port});
+    daemon.start({u"--settings-timeout"_s, u"0"_s, pty.port()});
+    QVERIFY2(daemon.waitForOpened(), qPrintable(daemon.log()));
     Client client;
     pty.write(telegramAt(1));
     QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid) && client.hasService(kGas), 5000);
@@ -336,9 +318,10 @@ void TestDaemon::instanceAndNameFromSettings()
 
     QTemporaryDir dir;
     PtyPair pty(dir.path());
-    QVERIFY(pty.ready());
+    QVERIFY(pty.start());
     Daemon daemon;
-    daemon.start({pty.port});
+    daemon.start({pty.port()});
+    QVERIFY2(daemon.waitForOpened(), qPrintable(daemon.log()));
     Client client;
     pty.write(telegramAt(1));
     QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid) && client.hasService(kGas), 5000);
@@ -374,9 +357,10 @@ void TestDaemon::gasServiceKinds()
     QFETCH(QString, service);
     QTemporaryDir dir;
     PtyPair pty(dir.path());
-    QVERIFY(pty.ready());
+    QVERIFY(pty.start());
     Daemon daemon;
-    daemon.start({u"--settings-timeout"_s, u"0"_s, u"--gas-service"_s, kind, pty.port});
+    daemon.start({u"--settings-timeout"_s, u"0"_s, u"--gas-service"_s, kind, pty.port()});
+    QVERIFY2(daemon.waitForOpened(), qPrintable(daemon.log()));
     Client client;
     pty.write(telegramAt(1));
     QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid), 5000);
@@ -394,9 +378,10 @@ void TestDaemon::refreshTimeIsTheMeterInterval()
     // that a few ms of jitter do not change the path with every telegram.
     QTemporaryDir dir;
     PtyPair pty(dir.path());
-    QVERIFY(pty.ready());
+    QVERIFY(pty.start());
     Daemon daemon;
-    daemon.start({u"--settings-timeout"_s, u"0"_s, pty.port});
+    daemon.start({u"--settings-timeout"_s, u"0"_s, pty.port()});
+    QVERIFY2(daemon.waitForOpened(), qPrintable(daemon.log()));
     Client client;
     pty.write(telegramAt(1));
     QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid), 5000);
@@ -464,6 +449,95 @@ void TestDaemon::fileSourceExitCodes()
     QVERIFY(missing.process.waitForFinished(5000));
     QCOMPARE(missing.process.exitCode(), 1);
     QVERIFY2(missing.log().contains(u"nothing-here.p1"_s), "the log names the file");
+}
+
+void TestDaemon::hugeCustomNameUnderVenusLimits()
+{
+    // An 8 MB SetValue on /CustomName under the Venus run script's limits (softlimit -a 100 MB,
+    // -s 1 MB, here as ulimit in KiB): refused, and the daemon lives on and keeps answering.
+    const QString bash = QStandardPaths::findExecutable(u"bash"_s);
+    if (bash.isEmpty())
+        QSKIP("needs bash for ulimit");
+    // Under qemu-user (scripts/test-target.sh sets P1_EMULATOR) the address-space limit cannot
+    // be given: qemu reserves the guest's address space and its code buffer up front and would
+    // not start. The stack limit and the 8 MB write stay.
+    const QString limits = qEnvironmentVariableIsSet("P1_EMULATOR") ? u"ulimit -s 1000"_s
+                                                                    : u"ulimit -v 100000 -s 1000"_s;
+    QTemporaryDir dir;
+    PtyPair pty(dir.path());
+    QVERIFY(pty.start());
+    Daemon daemon;
+    daemon.process.setReadChannel(QProcess::StandardError);
+    daemon.process.start(bash,
+        {u"-c"_s, limits + u" && exec \"$0\" \"$@\""_s, kBin, u"--dbus"_s, u"session"_s,
+            u"--settings-timeout"_s, u"0"_s, u"--baud"_s, u"115200"_s, pty.port()});
+    QVERIFY2(daemon.waitForOpened(), qPrintable(daemon.log()));
+    Client client;
+    pty.write(telegramAt(1));
+    QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid), 5000);
+
+    auto set = QDBusMessage::createMethodCall(
+        kGrid, u"/CustomName"_s, u"com.victronenergy.BusItem"_s, u"SetValue"_s);
+    set << QVariant::fromValue(QDBusVariant(QString(8 * 1024 * 1024, u'x')));
+    QDBusPendingCallWatcher watcher(client.bus.asyncCall(set, 10000));
+    watcher.waitForFinished();
+    const QDBusMessage reply = watcher.reply();
+    QVERIFY2(reply.type() == QDBusMessage::ReplyMessage,
+        qPrintable(reply.errorMessage() + daemon.log()));
+    QVERIFY(reply.arguments().value(0).toInt() != 0);
+
+    QCOMPARE(daemon.process.state(), QProcess::Running);
+    QCOMPARE(client.value(kGrid, u"/CustomName"_s).toString(), QString());
+    pty.write(telegramAt(2));
+    QTRY_COMPARE(client.value(kGrid, u"/P1/Timestamp"_s).toString(), isoAt(2));
+    QCOMPARE(daemon.process.state(), QProcess::Running);
+}
+
+void TestDaemon::propertiesChangedOnlyWithTheOption_data()
+{
+    QTest::addColumn<bool>("option");
+    QTest::newRow("default") << false;
+    QTest::newRow("--properties-changed") << true;
+}
+
+void TestDaemon::propertiesChangedOnlyWithTheOption()
+{
+    // One ItemsChanged per telegram; a PropertiesChanged per changed path only when asked for.
+    QFETCH(bool, option);
+    QTemporaryDir dir;
+    PtyPair pty(dir.path());
+    QVERIFY(pty.start());
+    Daemon daemon;
+    QStringList arguments {u"--settings-timeout"_s, u"0"_s, u"--baud"_s, u"115200"_s, pty.port()};
+    if (option)
+        arguments.prepend(u"--properties-changed"_s);
+    daemon.start(arguments);
+    QVERIFY2(daemon.waitForOpened(), qPrintable(daemon.log()));
+    Client client;
+    client.watch(kGrid);
+    client.watchProperties(kGrid);
+    pty.write(telegramAt(1));
+    QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid), 5000);
+    QTRY_COMPARE(client.value(kGrid, u"/P1/Timestamp"_s).toString(), isoAt(1));
+    client.changes.clear();
+    client.propertiesChangedPaths.clear();
+
+    QSignalSpy items(&client, &Client::itemsChanged);
+    pty.write(telegramAt(2, "01.234"));
+    QVERIFY(items.wait(5000));
+    // A round trip: every signal the daemon sent before the reply has arrived.
+    QCOMPARE(client.value(kGrid, u"/P1/Timestamp"_s).toString(), isoAt(2));
+    QCOMPARE(client.changes.size(), 1);
+    const QStringList changed = client.changes.constFirst().keys();
+    QVERIFY(changed.contains(u"/Ac/Power"_s));
+    // QtDBus posts each signal to this thread: deliver the ones that came before the reply.
+    QCoreApplication::processEvents();
+    const auto signalled = [&client] {
+        QStringList paths = client.propertiesChangedPaths;
+        paths.sort();
+        return paths;
+    };
+    QTRY_COMPARE(signalled(), option ? changed : QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestDaemon)

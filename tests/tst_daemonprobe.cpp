@@ -5,6 +5,7 @@
 //   it never claims a D-Bus name; a meter keeps it running under com.victronenergy.grid.p1_<port>.
 // - `--detect PORT...`: one JSON line per port, the meter found on exactly its port.
 
+#include "ptypair.h"
 #include "sampletelegrams.h"
 #include "telegrambuilder.h"
 
@@ -13,6 +14,7 @@
 #include <QDBusInterface>
 #include <QDBusReply>
 #include <QDBusServiceWatcher>
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -25,15 +27,14 @@
 #include <QTest>
 #include <QTimer>
 
+#include <algorithm>
 #include <bit>
-#include <cerrno>
-#include <fcntl.h>
 #include <random>
 #include <string>
-#include <unistd.h>
 
 using namespace std::chrono_literals;
 using namespace Qt::StringLiterals;
+using p1::test::PtyPair;
 
 namespace {
 
@@ -51,78 +52,6 @@ QString program()
 {
     return QStringLiteral(P1_BIN_DIR "/dbus-p1");
 }
-
-bool haveSocat()
-{
-    return !QStandardPaths::findExecutable(u"socat"_s).isEmpty();
-}
-
-QByteArray toBytes(const std::string &s)
-{
-    return QByteArray(s.data(), qsizetype(s.size()));
-}
-
-/// Two linked ptys from socat: the daemon reads `port`, the test plays the device on `meter`.
-class PtyPair
-{
-public:
-    explicit PtyPair(const QString &dir, const QString &name)
-        : m_port(dir + u'/' + name)
-        , m_meter(dir + u'/' + name + u"-meter"_s)
-    { }
-    ~PtyPair()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
-
-    bool start()
-    {
-        m_process.setProgram(QStandardPaths::findExecutable(u"socat"_s));
-        m_process.setArguments(
-            {u"pty,raw,echo=0,link=%1"_s.arg(m_meter), u"pty,raw,echo=0,link=%1"_s.arg(m_port)});
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process.start();
-        if (!m_process.waitForStarted(5000))
-            return false;
-        for (int i = 0; i < 250; ++i) {
-            if (QFileInfo::exists(m_port) && QFileInfo::exists(m_meter))
-                break;
-            QTest::qWait(20);
-        }
-        // Non-blocking: nobody may be reading the other end yet, and the writer must not hang.
-        m_fd = ::open(QFile::encodeName(m_meter).constData(), O_WRONLY | O_NOCTTY | O_NONBLOCK);
-        return m_fd >= 0;
-    }
-
-    /// Writes what the pty takes now; a full buffer drops the rest, as a line with no reader.
-    void write(const QByteArray &bytes)
-    {
-        qsizetype done = 0;
-        while (done < bytes.size()) {
-            const ssize_t n =
-                ::write(m_fd, bytes.constData() + done, std::size_t(bytes.size() - done));
-            if (n <= 0)
-                return;
-            done += n;
-        }
-    }
-
-    /// The link path, as a user passes it.
-    [[nodiscard]] QString port() const { return m_port; }
-    /// The pty itself, /dev/pts/N.
-    [[nodiscard]] QString target() const { return QFileInfo(m_port).symLinkTarget(); }
-
-private:
-    QString m_port;
-    QString m_meter;
-    QProcess m_process;
-    int m_fd = -1;
-};
 
 /// What a device on the far end of a port sends.
 enum class Feed
@@ -200,12 +129,12 @@ QByteArray dsmr5(int n)
     // A new timestamp (and so a new CRC) every telegram, like a real meter.
     const std::string ts =
         QStringLiteral("2611251430%1W").arg(n % 60, 2, 10, QLatin1Char('0')).toStdString();
-    return toBytes(p1::test::dsmr5ThreePhase(ts));
+    return QByteArray::fromStdString(p1::test::dsmr5ThreePhase(ts));
 }
 
 QByteArray dsmr22With7E1Parity()
 {
-    QByteArray bytes = toBytes(p1::test::dsmr22());
+    QByteArray bytes = QByteArray::fromStdString(p1::test::dsmr22());
     for (char &c : bytes) {
         const auto b = static_cast<unsigned char>(c & 0x7F);
         c = char(std::popcount(unsigned(b)) % 2 ? (b | 0x80) : b); // even parity in bit 7
@@ -249,13 +178,16 @@ QByteArray feedChunk(Feed feed, int tick, std::mt19937 &rng)
         return t;
     }
     case Feed::NoObjects:
-        return telegramTick ? toBytes(p1::test::buildTelegram("XMX5LGBBFG1009", {})) : QByteArray();
+        return telegramTick
+            ? QByteArray::fromStdString(p1::test::buildTelegram("XMX5LGBBFG1009", {}))
+            : QByteArray();
     case Feed::Meter:
         return telegramTick ? dsmr5(tick) : QByteArray();
     case Feed::Meter7E1:
         return telegramTick ? dsmr22With7E1Parity() : QByteArray();
     case Feed::MeterSinglePhase:
-        return telegramTick ? toBytes(p1::test::dsmr5SinglePhase()) : QByteArray();
+        return telegramTick ? QByteArray::fromStdString(p1::test::dsmr5SinglePhase())
+                            : QByteArray();
     case Feed::GpsThenMeter:
         if (tick * kTickMs < 700)
             return gpsChunk(tick);
@@ -276,7 +208,7 @@ public:
         QObject::connect(&m_timer, &QTimer::timeout, [this] {
             const int tick = m_tick++;
             if (tick >= m_startTick)
-                m_pty.write(feedChunk(m_feed, tick - m_startTick, m_rng));
+                m_pty.offer(feedChunk(m_feed, tick - m_startTick, m_rng));
         });
         m_timer.start(kTickMs);
     }
@@ -345,6 +277,20 @@ public:
             m_exitedAt = m_clock.elapsed();
         return m_exitedAt;
     }
+    /// Until the log holds \a text; false when the process ended or \a ms passed first.
+    bool waitForLog(const QString &text, int ms)
+    {
+        QDeadlineTimer deadline(ms);
+        QSignalSpy output(&m_process, &QProcess::readyReadStandardError);
+        while (!log().contains(text)) {
+            if (m_process.state() == QProcess::NotRunning || deadline.hasExpired())
+                return false;
+            if (output.isEmpty())
+                output.wait(int(std::max<qint64>(1, deadline.remainingTime())));
+            output.clear();
+        }
+        return true;
+    }
     QProcess &process() { return m_process; }
     qint64 elapsed() const { return m_clock.elapsed(); }
     QString log()
@@ -390,7 +336,7 @@ private Q_SLOTS:
 
 void TestDaemonProbe::initTestCase()
 {
-    if (!haveSocat())
+    if (!PtyPair::available())
         QSKIP("socat is not installed");
     QVERIFY2(QFileInfo::exists(program()), qPrintable(program()));
     QVERIFY2(QDBusConnection::sessionBus().isConnected(), "run under dbus-run-session");
@@ -583,13 +529,16 @@ void TestDaemonProbe::detect()
         holder.setPortName(ports.at(busyPort));
         QVERIFY2(holder.open(QIODevice::ReadOnly), qPrintable(holder.errorString()));
     }
-    for (qsizetype i = 0; i < feeds.size(); ++i)
-        devices.push_back(
-            std::make_unique<Device>(*ptys[std::size_t(i)], feeds.at(i), startDelaysMs.at(i)));
-
     Daemon daemon(
         QStringList {u"--detect"_s, u"--probe-timeout"_s, QString::number(kProbeTimeoutMs / 1000.0)}
         + ports);
+    // The start delays count from the daemon's scan, not from its launch: a slow start (the
+    // armhf build under emulation takes over a second) must not shift a meter that starts
+    // talking in the second window into the first.
+    QVERIFY2(daemon.waitForLog(u"scanning "_s, 15000), qPrintable(daemon.log()));
+    for (qsizetype i = 0; i < feeds.size(); ++i)
+        devices.push_back(
+            std::make_unique<Device>(*ptys[std::size_t(i)], feeds.at(i), startDelaysMs.at(i)));
     // PortDetector's deadline: both windows and its margin, however many ports.
     const qint64 elapsed = daemon.waitForExit(kProbeSpanMs + 1500 + kExitMarginMs);
     QVERIFY2(elapsed >= 0, qPrintable(u"still running; log:\n"_s + daemon.log()));

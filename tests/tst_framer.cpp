@@ -9,6 +9,7 @@
 
 using namespace p1;
 using p1::test::Chunking;
+using p1::test::to7E1;
 
 namespace {
 
@@ -76,18 +77,6 @@ std::string withoutFinalEol(std::string t)
     return t;
 }
 
-// Even parity in bit 7, as a DSMR 2.2 meter sends 7E1 and an 8N1 port reads it.
-std::string to7E1(std::string_view in)
-{
-    std::string out(in);
-    for (char &c : out) {
-        const unsigned char u = static_cast<unsigned char>(c);
-        if (__builtin_popcount(u) % 2)
-            c = char(u | 0x80);
-    }
-    return out;
-}
-
 // A telegram whose CRC has a leading zero nibble, to exercise unpadded CRCs.
 std::string telegramWithSmallCrc()
 {
@@ -131,7 +120,7 @@ void TestFramer::streams_data()
     const std::string t22 = p1::test::dsmr22();
     const std::string h22 = header(t22);
     auto row = [](const char *name, const std::string &input, bool mask,
-                   std::vector<std::string> expected) {
+                   const std::vector<std::string> &expected) {
         QTest::newRow(name) << QByteArray::fromStdString(input) << mask << summarise(expected);
     };
 
@@ -247,7 +236,7 @@ void TestFramer::streams()
 void TestFramer::frameTextIsExact()
 {
     const std::string t = p1::test::dsmr5ThreePhase();
-    const Collected c = runFramer("noise" + t + "\0", Chunking::Whole, 0, false);
+    const Collected c = runFramer("noise" + t + std::string(1, '\0'), Chunking::Whole, 0, false);
     QCOMPARE(c.texts.size(), std::size_t(1));
     QCOMPARE(c.texts[0], withoutFinalEol(t));
 

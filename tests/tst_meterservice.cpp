@@ -13,6 +13,7 @@
 #include <QDBusPendingCallWatcher>
 #include <QDBusReply>
 #include <QDBusServiceWatcher>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QSignalSpy>
 #include <QTest>
@@ -45,17 +46,15 @@ p1::GridValues gridValuesOf(const std::string &telegram)
     return grid;
 }
 
-MeterService::Config gridConfig(const QString &name, std::chrono::milliseconds settingsTimeout = 5s)
+// The grid service on the port \a port: "com.victronenergy.grid.p1_<port>".
+MeterService::Config gridConfig(const QString &port, std::chrono::milliseconds settingsTimeout = 5s)
 {
     MeterService::Config c;
-    c.serviceName = name;
-    c.deviceClass = QStringLiteral("grid");
-    c.productName = QStringLiteral("P1 smart meter");
+    c.contract = p1::ServiceContract::grid();
+    c.port = port;
     c.connection = QStringLiteral("P1 /dev/ttyUSB0");
     c.processVersion = QStringLiteral("0.1.0");
     c.settingsTimeout = settingsTimeout;
-    c.staticPaths = {
-        {QStringLiteral("/Role"), QStringLiteral("grid")}, {QStringLiteral("/Position"), 0}};
     return c;
 }
 
@@ -134,11 +133,10 @@ private Q_SLOTS:
     void defaultInstanceWithoutSettingsService();
     void nextInstanceWhenTaken();
     void customNameIsWritableAndPersisted();
+    void customNameCappedAt128Bytes();
     void oneItemsChangedPerTelegram();
     void disconnectInvalidatesValues();
     void measurementsAreReadOnly();
-    void settingsIdIsSanitised_data();
-    void settingsIdIsSanitised();
 };
 
 void TestMeterService::nameAppearsWithEveryPathAndInstance()
@@ -147,6 +145,7 @@ void TestMeterService::nameAppearsWithEveryPathAndInstance()
     p1::test::FakeSettings settings(settingsBus);
     QVERIFY(settings.start());
 
+    const QString port = QStringLiteral("test1");
     const QString name = QStringLiteral("com.victronenergy.grid.p1_test1");
     Client client(QStringLiteral("c1"));
     // What Venus's DbusMonitor does: scan the service the moment its name appears.
@@ -156,14 +155,14 @@ void TestMeterService::nameAppearsWithEveryPathAndInstance()
         [&] { scanned = client.items(name); });
     QSignalSpy registered(&watcher, &QDBusServiceWatcher::serviceRegistered);
 
-    MeterService service(
-        gridConfig(name), connection(QStringLiteral("grid1")), p1::gridPathSpecs());
+    MeterService service(gridConfig(port), connection(QStringLiteral("grid1")));
     const auto values = gridValuesOf(p1::test::dsmr5ThreePhase());
     service.update(values.values); // before registration: becomes the initial state
     QSignalSpy started(&service, &MeterService::started);
     service.start(QStringLiteral("E0062000013122923"), QStringLiteral("50"),
         QStringLiteral("Ene5\\T210-D ESMR5.0"));
     QVERIFY(started.wait(5000));
+    QCOMPARE(service.serviceName(), name);
     QTRY_VERIFY(!scanned.isEmpty());
 
     QCOMPARE(
@@ -201,9 +200,9 @@ void TestMeterService::nameAppearsWithEveryPathAndInstance()
 
 void TestMeterService::defaultInstanceWithoutSettingsService()
 {
-    MeterService::Config c = gridConfig(QStringLiteral("com.victronenergy.grid.p1_test2"), 200ms);
+    MeterService::Config c = gridConfig(QStringLiteral("test2"), 200ms);
     c.defaultInstance = 43;
-    MeterService service(c, connection(QStringLiteral("grid2")), p1::gridPathSpecs());
+    MeterService service(c, connection(QStringLiteral("grid2")));
     QSignalSpy started(&service, &MeterService::started);
     service.start(QStringLiteral("X"), {}, {});
     QVERIFY(started.wait(5000));
@@ -218,8 +217,7 @@ void TestMeterService::nextInstanceWhenTaken()
     QVERIFY(settings.start());
     settings.values.insert(QStringLiteral("/Settings/Devices/cgwacs_ttyUSB1/ClassAndVrmInstance"),
         QStringLiteral("grid:40"));
-    MeterService service(gridConfig(QStringLiteral("com.victronenergy.grid.p1_test3")),
-        connection(QStringLiteral("grid3")), p1::gridPathSpecs());
+    MeterService service(gridConfig(QStringLiteral("test3")), connection(QStringLiteral("grid3")));
     QSignalSpy started(&service, &MeterService::started);
     service.start(QStringLiteral("Y"), {}, {});
     QVERIFY(started.wait(5000));
@@ -231,11 +229,11 @@ void TestMeterService::customNameIsWritableAndPersisted()
     QDBusConnection settingsBus = connection(QStringLiteral("s4"));
     p1::test::FakeSettings settings(settingsBus);
     QVERIFY(settings.start());
+    const QString port = QStringLiteral("test4");
     const QString name = QStringLiteral("com.victronenergy.grid.p1_test4");
     Client client(QStringLiteral("c4"));
     {
-        MeterService service(
-            gridConfig(name), connection(QStringLiteral("grid4a")), p1::gridPathSpecs());
+        MeterService service(gridConfig(port), connection(QStringLiteral("grid4a")));
         QSignalSpy started(&service, &MeterService::started);
         service.start(QStringLiteral("Z-1"), {}, {});
         QVERIFY(started.wait(5000));
@@ -254,7 +252,7 @@ void TestMeterService::customNameIsWritableAndPersisted()
         QVERIFY(bad.arguments().value(0).toInt() != 0);
     }
     // A restart reads the name back from the settings service.
-    MeterService again(gridConfig(name), connection(QStringLiteral("grid4b")), p1::gridPathSpecs());
+    MeterService again(gridConfig(port), connection(QStringLiteral("grid4b")));
     QSignalSpy started(&again, &MeterService::started);
     again.start(QStringLiteral("Z-1"), {}, {});
     QVERIFY(started.wait(5000));
@@ -262,11 +260,55 @@ void TestMeterService::customNameIsWritableAndPersisted()
         client.value(name, QStringLiteral("/CustomName")).toString(), QStringLiteral("Hoofdmeter"));
 }
 
+void TestMeterService::customNameCappedAt128Bytes()
+{
+    QDBusConnection settingsBus = connection(QStringLiteral("s9"));
+    p1::test::FakeSettings settings(settingsBus);
+    QVERIFY(settings.start());
+    const QString name = QStringLiteral("com.victronenergy.grid.p1_test9");
+    const QString setting = QStringLiteral("/Settings/Devices/p1_Z_9/CustomName");
+    Client client(QStringLiteral("c9"));
+    MeterService service(gridConfig(QStringLiteral("test9")), connection(QStringLiteral("grid9")));
+    QSignalSpy started(&service, &MeterService::started);
+    service.start(QStringLiteral("Z-9"), {}, {});
+    QVERIFY(started.wait(5000));
+    const auto setName = [&](const QString &value) {
+        return client
+            .call(name, QStringLiteral("/CustomName"), QStringLiteral("SetValue"),
+                {QVariant::fromValue(QDBusVariant(value))})
+            .arguments()
+            .value(0, -1)
+            .toInt();
+    };
+
+    // 128 bytes of UTF-8 (64 two-byte characters): stored and sent to the settings.
+    const QString longest = QStringLiteral("é").repeated(64);
+    QCOMPARE(setName(longest), 0);
+    QTRY_COMPARE(settings.values.value(setting).toString(), longest);
+    const qsizetype stored = settings.setValueCalls.size();
+
+    // 129 bytes, a megabyte: refused, nothing stored, nothing sent to the settings, and the
+    // connection answers at once afterwards.
+    for (const QString &tooLong : {QStringLiteral("a").repeated(129),
+             QStringLiteral("€").repeated(43), QString(1024 * 1024, u'x')}) {
+        QVERIFY(setName(tooLong) != 0);
+        QElapsedTimer clock;
+        clock.start();
+        QCOMPARE(client.value(name, QStringLiteral("/CustomName")).toString(), longest);
+        QVERIFY2(clock.elapsed() < 100, qPrintable(QString::number(clock.elapsed())));
+    }
+    // A round trip to the settings service: a SetValue the service sent would be there before.
+    QCOMPARE(
+        client.value(QStringLiteral("com.victronenergy.settings"), setting).toString(), longest);
+    QCOMPARE(settings.setValueCalls.size(), stored);
+    QCOMPARE(settings.values.value(setting).toString(), longest);
+}
+
 void TestMeterService::oneItemsChangedPerTelegram()
 {
+    const QString port = QStringLiteral("test5");
     const QString name = QStringLiteral("com.victronenergy.grid.p1_test5");
-    MeterService service(
-        gridConfig(name, 100ms), connection(QStringLiteral("grid5")), p1::gridPathSpecs());
+    MeterService service(gridConfig(port, 100ms), connection(QStringLiteral("grid5")));
     service.update(gridValuesOf(p1::test::dsmr5ThreePhase()).values);
     QSignalSpy started(&service, &MeterService::started);
     service.start(QStringLiteral("S5"), {}, {});
@@ -303,9 +345,9 @@ void TestMeterService::oneItemsChangedPerTelegram()
 
 void TestMeterService::disconnectInvalidatesValues()
 {
+    const QString port = QStringLiteral("test6");
     const QString name = QStringLiteral("com.victronenergy.grid.p1_test6");
-    MeterService service(
-        gridConfig(name, 100ms), connection(QStringLiteral("grid6")), p1::gridPathSpecs());
+    MeterService service(gridConfig(port, 100ms), connection(QStringLiteral("grid6")));
     service.update(gridValuesOf(p1::test::dsmr5ThreePhase()).values);
     QSignalSpy started(&service, &MeterService::started);
     service.start(QStringLiteral("S6"), {}, {});
@@ -325,9 +367,9 @@ void TestMeterService::disconnectInvalidatesValues()
 
 void TestMeterService::measurementsAreReadOnly()
 {
+    const QString port = QStringLiteral("test7");
     const QString name = QStringLiteral("com.victronenergy.grid.p1_test7");
-    MeterService service(
-        gridConfig(name, 100ms), connection(QStringLiteral("grid7")), p1::gridPathSpecs());
+    MeterService service(gridConfig(port, 100ms), connection(QStringLiteral("grid7")));
     service.update(gridValuesOf(p1::test::dsmr5ThreePhase()).values);
     QSignalSpy started(&service, &MeterService::started);
     service.start(QStringLiteral("S7"), {}, {});
@@ -339,24 +381,6 @@ void TestMeterService::measurementsAreReadOnly()
         QVERIFY2(r.arguments().value(0).toInt() != 0, path);
     }
     QCOMPARE(client.value(name, QStringLiteral("/Ac/Power")).toDouble(), 884.0);
-}
-
-void TestMeterService::settingsIdIsSanitised_data()
-{
-    QTest::addColumn<QString>("serial");
-    QTest::addColumn<QString>("id");
-    QTest::newRow("plain") << QStringLiteral("E0043007052870318")
-                           << QStringLiteral("p1_E0043007052870318");
-    QTest::newRow("spaces-and-dashes")
-        << QStringLiteral("SAG 10-307") << QStringLiteral("p1_SAG_10_307");
-    QTest::newRow("backslash") << QStringLiteral("ISK5\\2M") << QStringLiteral("p1_ISK5_2M");
-}
-
-void TestMeterService::settingsIdIsSanitised()
-{
-    QFETCH(QString, serial);
-    QFETCH(QString, id);
-    QCOMPARE(MeterService::settingsId(serial), id);
 }
 
 QTEST_GUILESS_MAIN(TestMeterService)

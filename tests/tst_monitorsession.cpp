@@ -3,7 +3,6 @@
 #include "io/filesource.h"
 #include "io/simulatorsource.h"
 #include "io/sourcefactory.h"
-#include "languagemanager.h"
 #include "sampletelegrams.h"
 
 #include <QFile>
@@ -59,8 +58,6 @@ private Q_SLOTS:
     void invalidSpec();
     void recordsEveryByte();
     void restartForgets();
-    void describeSource_data();
-    void describeSource();
 };
 
 void TestMonitorSession::initTestCase()
@@ -281,62 +278,6 @@ void TestMonitorSession::restartForgets()
     QVERIFY(finished.wait(5000));
     QCOMPARE(session.statistics().good, quint64(3));
     QCOMPARE(records(telegrams).constFirst().number, quint64(1));
-}
-
-void TestMonitorSession::describeSource_data()
-{
-    QTest::addColumn<QString>("spec");
-    QTest::addColumn<int>("baudMode"); ///< SerialSource::BaudMode
-    QTest::addColumn<double>("replaySpeed");
-    QTest::addColumn<QString>("language");
-    QTest::addColumn<QString>("expected"); ///< %1: the simulator's seed
-
-    using Baud = p1::SerialSource::BaudMode;
-    const int automatic = int(Baud::Auto);
-    QTest::newRow("serial-fixed") << u"/dev/ttyUSB7"_s << int(Baud::Baud9600) << 1.0 << u"en"_s
-                                  << u"serial port /dev/ttyUSB7 at 9600 baud"_s;
-    QTest::newRow("serial-auto") << u"ttyUSB7"_s << automatic << 1.0 << u"en"_s
-                                 << u"serial port /dev/ttyUSB7, trying 115200 baud"_s;
-    QTest::newRow("serial-auto-nl") << u"ttyUSB7"_s << automatic << 1.0 << u"nl"_s
-                                    << u"seriële poort /dev/ttyUSB7, probeert 115200 baud"_s;
-    QTest::newRow("tcp") << u"tcp://p1dongle.local:23"_s << automatic << 1.0 << u"en"_s
-                         << u"network p1dongle.local:23"_s;
-    QTest::newRow("tcp-de") << u"tcp://p1dongle.local:23"_s << automatic << 1.0 << u"de"_s
-                            << u"Netzwerk p1dongle.local:23"_s;
-    QTest::newRow("file-fast") << u"file:/tmp/meter.p1"_s << automatic << 0.0 << u"en"_s
-                               << u"capture /tmp/meter.p1, as fast as possible"_s;
-    QTest::newRow("file-paced-fr") << u"file:/tmp/meter.p1"_s << automatic << 2.5 << u"fr"_s
-                                   << u"enregistrement /tmp/meter.p1 à vitesse ×2,5"_s;
-    QTest::newRow("sim") << u"sim:"_s << automatic << 1.0 << u"en"_s
-                         << u"simulated DSMR 5 meter (seed %1, time ×1)"_s;
-    QTest::newRow("sim-nl") << u"sim:"_s << automatic << 1.0 << u"nl"_s
-                            << u"gesimuleerde DSMR 5-meter (seed %1, tijd ×1)"_s;
-}
-
-void TestMonitorSession::describeSource()
-{
-    QFETCH(QString, spec);
-    QFETCH(int, baudMode);
-    QFETCH(double, replaySpeed);
-    QFETCH(QString, language);
-    QFETCH(QString, expected);
-
-    p1::SourceOptions options;
-    options.baudMode = p1::SerialSource::BaudMode(baudMode);
-    options.replaySpeed = replaySpeed;
-    const p1::SourceFactory::Result result = p1::SourceFactory::create(spec, options);
-    QVERIFY2(result.ok(), qPrintable(result.message));
-    if (const auto *simulator = qobject_cast<const p1::SimulatorSource *>(result.source.get()))
-        expected = expected.arg(simulator->seed());
-
-    // The status line's words follow the language; the English form stays for logs and D-Bus.
-    p1::LanguageManager languages;
-    languages.setLanguage(language);
-    QCOMPARE(languages.effectiveLanguage(), language);
-    const QString english = result.source->describe();
-    QCOMPARE(p1::MonitorSession::describeSource(*result.source), expected);
-    QCOMPARE(result.source->describe(), english);
-    languages.setLanguage(u"en"_s);
 }
 
 QTEST_GUILESS_MAIN(TestMonitorSession)

@@ -1,7 +1,11 @@
 #include "obis.h"
+#include "obistable.h"
+#include "telegram.h"
 
 #include <QTest>
 
+#include <set>
+#include <string>
 #include <vector>
 
 using p1::Obis;
@@ -16,7 +20,10 @@ private Q_SLOTS:
     void keys();
     void describe_data();
     void describe();
-    void everyNamedCodeIsDescribed();
+    void everyFieldHasOneCode();
+    void tableCodesAreUniqueAndNamed();
+    void tableCodesParseBackToTheirEntry();
+    void parserStoresTheTablesField();
 };
 
 namespace {
@@ -132,17 +139,18 @@ void TestObis::keys()
 {
     const Obis t1 {1, 0, 1, 8, 1};
     QCOMPARE(t1.key(), std::uint64_t(0x0100010801FFull));
-    QCOMPARE(Obis::parse("1-0:1.8.1*255")->key(), p1::obis::ImportT1.key());
-    QVERIFY(*Obis::parse("1-0:1.8.1") == p1::obis::ImportT1);
-    QVERIFY(!(*Obis::parse("1-0:1.8.2") == p1::obis::ImportT1));
+    QCOMPARE(Obis::parse("1-0:1.8.1*255")->key(), p1::obisCode(p1::Field::ImportT1).key());
+    QVERIFY(*Obis::parse("1-0:1.8.1") == p1::obisCode(p1::Field::ImportT1));
+    QVERIFY(!(*Obis::parse("1-0:1.8.2") == p1::obisCode(p1::Field::ImportT1)));
 
     // The channel is ignored by keyAnyChannel only.
     const Obis gas2 = *Obis::parse("0-2:24.2.1");
-    QVERIFY(gas2.key() != p1::obis::MbusValue.key());
-    QCOMPARE(gas2.keyAnyChannel(), p1::obis::MbusValue.keyAnyChannel());
-    QCOMPARE(p1::obis::MbusValue.withChannel(2).key(), gas2.key());
-    QCOMPARE(gas2.withChannel(0).key(), p1::obis::MbusValue.key());
-    QVERIFY(Obis::parse("0-2:24.2.3")->keyAnyChannel() != p1::obis::MbusValue.keyAnyChannel());
+    QVERIFY(gas2.key() != p1::obisCode(p1::Field::MbusValue).key());
+    QCOMPARE(gas2.keyAnyChannel(), p1::obisCode(p1::Field::MbusValue).keyAnyChannel());
+    QCOMPARE(p1::obisCode(p1::Field::MbusValue).withChannel(2).key(), gas2.key());
+    QCOMPARE(gas2.withChannel(0).key(), p1::obisCode(p1::Field::MbusValue).key());
+    QVERIFY(Obis::parse("0-2:24.2.3")->keyAnyChannel()
+        != p1::obisCode(p1::Field::MbusValue).keyAnyChannel());
 }
 
 void TestObis::describe_data()
@@ -222,74 +230,85 @@ void TestObis::describe()
         QCOMPARE(info->code.key(), obis->key());
 }
 
-void TestObis::everyNamedCodeIsDescribed()
+void TestObis::everyFieldHasOneCode()
 {
-    using namespace p1::obis;
-    const std::vector<Obis> codes = {
-        Version,
-        VersionBelgium,
-        Timestamp,
-        EquipmentId,
-        EquipmentIdAlt,
-        LogicalDeviceName,
-        EasyMeterId,
-        EasyMeterSerial,
-        ImportTotal,
-        ImportT1,
-        ImportT2,
-        ImportT3,
-        ImportT4,
-        ExportTotal,
-        ExportT1,
-        ExportT2,
-        ExportT3,
-        ExportT4,
-        Tariff,
-        PowerImport,
-        PowerExport,
-        PowerL1Import,
-        PowerL2Import,
-        PowerL3Import,
-        PowerL1Export,
-        PowerL2Export,
-        PowerL3Export,
-        VoltageL1,
-        VoltageL2,
-        VoltageL3,
-        CurrentL1,
-        CurrentL2,
-        CurrentL3,
-        PowerFailures,
-        LongPowerFailures,
-        SagsL1,
-        SagsL2,
-        SagsL3,
-        SwellsL1,
-        SwellsL2,
-        SwellsL3,
-        TextMessage,
-        TextMessageCode,
-        BreakerState,
-        CurrentAverageDemand,
-        MaximumDemandMonth,
-        MaximumDemandYear,
-        MbusDeviceType,
-        MbusEquipmentId,
-        MbusEquipmentIdBelgium,
-        MbusValue,
-        MbusValueBelgium,
-        MbusProfile,
-        MbusValveState,
-    };
-    for (const Obis &code : codes) {
-        const p1::ObisInfo *info = p1::describeObis(code);
-        QVERIFY2(info, code.toString().c_str());
-        QVERIFY2(!info->name.empty(), code.toString().c_str());
-        // M-Bus codes are found on every channel.
-        if (code.c == 24)
-            for (std::uint8_t channel = 1; channel <= 4; ++channel)
-                QVERIFY2(p1::describeObis(code.withChannel(channel)), code.toString().c_str());
+    for (int i = 1; i < int(p1::Field::Count_); ++i) {
+        const auto field = p1::Field(i);
+        int uses = 0;
+        for (const p1::ObisInfo &info : p1::kObisTable)
+            uses += info.field == field ? 1 : 0;
+        QVERIFY2(uses == 1, qPrintable(QStringLiteral("field %1 on %2 codes").arg(i).arg(uses)));
+        const p1::ObisInfo *info = p1::obisInfo(field);
+        QVERIFY(info);
+        QCOMPARE(int(info->field), i);
+        QCOMPARE(info->code.key(), p1::obisCode(field).key());
+        // M-Bus fields, and only they, are read from channel codes.
+        QCOMPARE(info->anyChannel, p1::isMbusField(field));
     }
+    QVERIFY(!p1::obisInfo(p1::Field::None));
+    QCOMPARE(p1::obisCode(p1::Field::None).key(), Obis {}.key());
+}
+
+void TestObis::tableCodesAreUniqueAndNamed()
+{
+    std::set<std::pair<std::uint64_t, bool>> seen;
+    for (const p1::ObisInfo &info : p1::kObisTable) {
+        const std::string code = info.code.toString();
+        QVERIFY2(!info.name.empty(), code.c_str());
+        QVERIFY2(seen.insert({info.code.key(), info.anyChannel}).second, code.c_str());
+        QVERIFY2(!info.anyChannel || (info.code.a == 0 && info.code.b == 0), code.c_str());
+        // A unit is what the Reading checks a quantity against: only on codes it reads.
+        QVERIFY2(info.unit == p1::Unit::None || info.field != p1::Field::None, code.c_str());
+    }
+    QVERIFY(seen.size() > 90);
+}
+
+void TestObis::tableCodesParseBackToTheirEntry()
+{
+    for (const p1::ObisInfo &info : p1::kObisTable) {
+        const std::vector<std::uint8_t> channels = info.anyChannel
+            ? std::vector<std::uint8_t> {0, 1, 2, 3, 4, 5}
+            : std::vector<std::uint8_t> {info.code.b};
+        for (const std::uint8_t channel : channels) {
+            const std::string text = info.code.withChannel(channel).toString();
+            const auto parsed = Obis::parse(text);
+            QVERIFY2(parsed, text.c_str());
+            QCOMPARE(parsed->key(), info.code.withChannel(channel).key());
+            // An exact code comes before an M-Bus code on channel 0 (0-0:96.1.0 is the
+            // electricity meter's id, 0-n:96.1.0 an M-Bus device's).
+            const p1::ObisInfo *found = p1::describeObis(*parsed);
+            QVERIFY2(found, text.c_str());
+            const bool exactFirst = info.anyChannel && channel == 0 && found != &info;
+            QVERIFY2(found == &info || (exactFirst && !found->anyChannel), text.c_str());
+            // The Reading reads M-Bus codes on the channels it has, 1-4.
+            p1::Field field = info.field;
+            if (exactFirst)
+                field = found->field;
+            else if (info.anyChannel && (channel < 1 || channel > 4))
+                field = p1::Field::None;
+            QCOMPARE(int(p1::obisField(*parsed)), int(field));
+        }
+    }
+}
+
+void TestObis::parserStoresTheTablesField()
+{
+    // Every code of the table in one telegram, as meters write it and with EasyMeter's `*255`.
+    std::string text = "/XXX5 table\r\n\r\n";
+    std::vector<p1::Field> expected;
+    for (const p1::ObisInfo &info : p1::kObisTable) {
+        const Obis code = info.anyChannel ? info.code.withChannel(2) : info.code;
+        text += code.toString() + "(1)\r\n" + code.toString() + "*255(1)\r\n";
+        expected.insert(expected.end(), 2, info.field);
+    }
+    text += "1-0:99.99.99(1)\r\n0-5:24.2.1(1)\r\n!";
+    expected.insert(expected.end(), 2, p1::Field::None);
+
+    p1::Telegram t;
+    QCOMPARE(p1::Parser::parse(text, t), p1::ParseError::None);
+    QCOMPARE(t.objects.size(), expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i)
+        QVERIFY2(t.objects[i].field == expected[i], std::string(t.objects[i].obisText).c_str());
 }
 
 QTEST_GUILESS_MAIN(TestObis)

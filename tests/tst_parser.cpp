@@ -584,7 +584,7 @@ void TestParser::wrappedValue()
     QCOMPARE(int(t.valuesOf(t.objects[0]).size()), 7);
     QCOMPARE(qb(t.valuesOf(t.objects[0])[6].text), QByteArray("00124.477"));
 
-    const p1::CosemObject *message = t.find(p1::obis::TextMessage);
+    const p1::CosemObject *message = t.find(p1::obisCode(p1::Field::TextMessage));
     QVERIFY(message);
     QCOMPARE(int(message->valueCount), 1);
     const p1::CosemValue &v = t.valuesOf(*message)[0];
@@ -605,28 +605,28 @@ void TestParser::find()
     Telegram t;
     QCOMPARE(Parser::parse(frame, t), ParseError::None);
     // `*255` is the same code as no F group.
-    const p1::CosemObject *total = t.find(p1::obis::ImportTotal);
+    const p1::CosemObject *total = t.find(p1::obisCode(p1::Field::ImportTotal));
     QVERIFY(total);
     QCOMPARE(qb(total->obisText), QByteArray("1-0:1.8.0*255"));
     QCOMPARE(qb(t.valuesOf(*total)[0].text), QByteArray("00012345.6789012"));
-    QVERIFY(t.find(p1::obis::EasyMeterId));
-    QVERIFY(!t.find(p1::obis::ImportT1));
+    QVERIFY(t.find(p1::obisCode(p1::Field::EasyMeterId)));
+    QVERIFY(!t.find(p1::obisCode(p1::Field::ImportT1)));
     QVERIFY(!t.find(p1::Obis {1, 0, 1, 8, 0, 1}));
 
     // The channel is part of the code: find() does not match across channels.
     const std::string be = p1::test::belgiumFluvius();
     QCOMPARE(Parser::parse(be, t), ParseError::None);
-    QVERIFY(t.find(p1::obis::MbusValueBelgium.withChannel(1)));
-    QVERIFY(!t.find(p1::obis::MbusValueBelgium));
-    QVERIFY(!t.find(p1::obis::MbusValueBelgium.withChannel(2)));
-    const p1::CosemObject *water = t.find(p1::obis::MbusValue.withChannel(2));
+    QVERIFY(t.find(p1::obisCode(p1::Field::MbusValueBelgium).withChannel(1)));
+    QVERIFY(!t.find(p1::obisCode(p1::Field::MbusValueBelgium)));
+    QVERIFY(!t.find(p1::obisCode(p1::Field::MbusValueBelgium).withChannel(2)));
+    const p1::CosemObject *water = t.find(p1::obisCode(p1::Field::MbusValue).withChannel(2));
     QVERIFY(water);
     QCOMPARE(qb(water->obisText), QByteArray("0-2:24.2.1"));
     // The first of two objects with the same code wins.
     const std::string twice = frameOf("X", {"1-0:1.8.1(1)", "1-0:1.8.1(2)"});
     QCOMPARE(Parser::parse(twice, t), ParseError::None);
-    QVERIFY(t.find(p1::obis::ImportT1));
-    QCOMPARE(qb(t.valuesOf(*t.find(p1::obis::ImportT1))[0].text), QByteArray("1"));
+    QVERIFY(t.find(p1::obisCode(p1::Field::ImportT1)));
+    QCOMPARE(qb(t.valuesOf(*t.find(p1::obisCode(p1::Field::ImportT1)))[0].text), QByteArray("1"));
 }
 
 void TestParser::reuse()
@@ -844,6 +844,7 @@ void TestParser::codesAsScanned()
         const auto scanned = p1::Obis::parse(object.obisText);
         QVERIFY(scanned);
         QCOMPARE(object.obis.key(), scanned->key());
+        QVERIFY(object.field == p1::obisField(*scanned));
     }
     QCOMPARE(t.objects.size() + t.unparsed.size(), expected.size() + std::size(others));
 }

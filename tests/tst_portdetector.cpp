@@ -138,15 +138,15 @@ void TestPortDetector::detect()
 
 void TestPortDetector::parallelPortsOneDeadline()
 {
-    // Two good ports and one that never sends: a replay that stops after its data, then stays
-    // quiet would end at once, so the quiet port is a SerialSource on a pty-less path... use a
-    // FIFO-free stand-in instead: a source that opens and sends nothing.
+    // Two good ports and one that never sends. A replayed file ends (and finishes) at once, so
+    // the quiet port is a stand-in source that opens and sends nothing.
     class Quiet : public p1::Source
     {
     public:
         Kind kind() const noexcept override { return Kind::Serial; }
         QString name() const override { return QStringLiteral("quiet"); }
-        QString describe() const override { return QStringLiteral("quiet"); }
+        QString logDescription() const override { return QStringLiteral("quiet"); }
+        QString userDescription() const override { return QStringLiteral("quiet"); }
         void open() override { setState(State::Open); }
         void close() override { setState(State::Closed); }
     };

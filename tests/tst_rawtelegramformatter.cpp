@@ -44,15 +44,15 @@ void TestRawTelegramFormatter::plainText()
 void TestRawTelegramFormatter::html_data()
 {
     QTest::addColumn<int>("crc");
-    QTest::addColumn<int>("error");
+    QTest::addColumn<int>("rejection");
     QTest::addColumn<QString>("colour");
     QTest::addColumn<QString>("verdict");
-    QTest::newRow("ok-green") << int(p1::CrcStatus::Ok) << int(p1::FrameError::None)
+    QTest::newRow("ok-green") << int(p1::CrcStatus::Ok) << int(p1::Rejection::None)
                               << QStringLiteral("#1b7a1b") << QStringLiteral("CRC OK (ABCD)");
-    QTest::newRow("none-grey") << int(p1::CrcStatus::None) << int(p1::FrameError::None)
+    QTest::newRow("none-grey") << int(p1::CrcStatus::None) << int(p1::Rejection::None)
                                << QStringLiteral("#666666")
                                << QStringLiteral("no CRC (DSMR 2.2/3.0 sends none)");
-    QTest::newRow("bad-red") << int(p1::CrcStatus::Bad) << int(p1::FrameError::CrcMismatch)
+    QTest::newRow("bad-red") << int(p1::CrcStatus::Bad) << int(p1::Rejection::CrcMismatch)
                              << QStringLiteral("#b01c1c")
                              << QStringLiteral("CRC bad: sent ABCD, computed 0123");
 }
@@ -60,13 +60,13 @@ void TestRawTelegramFormatter::html_data()
 void TestRawTelegramFormatter::html()
 {
     QFETCH(int, crc);
-    QFETCH(int, error);
+    QFETCH(int, rejection);
     QFETCH(QString, colour);
     QFETCH(QString, verdict);
     TelegramRecord r;
     r.text = QByteArray("/XMX5<&>\r\n\r\n1-0:1.8.1(1*kWh)\r\n!ABCD");
     r.crc = p1::CrcStatus(crc);
-    r.frameError = p1::FrameError(error);
+    r.rejection = p1::Rejection(rejection);
     r.crcSent = 0xABCD;
     r.crcComputed = 0x0123;
     QCOMPARE(RawTelegramFormatter::crcVerdict(r), verdict);

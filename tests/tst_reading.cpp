@@ -430,6 +430,8 @@ void TestReading::conformance_data()
         << QStringLiteral("v2_2_landisgyr_xmx_gas_24_2_0.txt")
         << QByteArrayList {"equipmentId=0123456789", "powerExport=620", "netPower=-620",
                "m1.id=0123456789", "m1.value=5271.144", "gas=1"};
+    // The text message is one value split over two literals, not two values.
+    // NOLINTBEGIN(bugprone-suspicious-missing-comma)
     QTest::newRow("v3-multiline") << QStringLiteral("v3_multiline_values.txt")
                                   << QByteArrayList {"m1.type=-1", "m1.value=124.477", "m1.unit=m3",
                                          "gas=1",
@@ -441,6 +443,7 @@ void TestReading::conformance_data()
                                     "0123456789:;<=>?0123456789:;<=>?",
                                     "m1.value=1.001", "m1.captureTime=2009-02-12T16:00:00+01:00",
                                     "gas=1"};
+    // NOLINTEND(bugprone-suspicious-missing-comma)
     QTest::newRow("v4.0-lowercase-dst")
         << QStringLiteral("v4_0_landisgyr_e350_lowercase_dst.txt")
         << QByteArrayList {"equipmentId=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "netPower=69",

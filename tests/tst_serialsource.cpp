@@ -1,4 +1,5 @@
 #include "io/serialsource.h"
+#include "ptypair.h"
 #include "sampletelegrams.h"
 
 #include <QFileInfo>
@@ -14,62 +15,9 @@
 using namespace std::chrono_literals;
 using p1::SerialSource;
 using p1::Source;
+using p1::test::PtyPair;
 
-namespace {
-
-/// Two linked ptys from socat: the source reads one end (`port`), the test plays the meter on
-/// the other (`meter`). Killing socat is pulling the cable.
-class PtyPair
-{
-public:
-    bool start()
-    {
-        if (!m_dir.isValid())
-            return false;
-        m_process.setProgram(QStandardPaths::findExecutable(QStringLiteral("socat")));
-        m_process.setArguments({QStringLiteral("-d"), QStringLiteral("-d"),
-            QStringLiteral("pty,raw,echo=0,link=%1").arg(port()),
-            QStringLiteral("pty,raw,echo=0,link=%1").arg(meter())});
-        m_process.setProcessChannelMode(QProcess::ForwardedOutputChannel);
-        m_process.start();
-        if (!m_process.waitForStarted(5000))
-            return false;
-        for (int i = 0; i < 100; ++i) {
-            if (QFileInfo::exists(port()) && QFileInfo::exists(meter()))
-                return true;
-            QTest::qWait(20);
-        }
-        return false;
-    }
-    void kill()
-    {
-        m_process.kill();
-        m_process.waitForFinished(5000);
-    }
-    ~PtyPair()
-    {
-        if (m_process.state() != QProcess::NotRunning)
-            kill();
-    }
-    QString port() const { return m_dir.filePath(QStringLiteral("p1")); }
-    QString meter() const { return m_dir.filePath(QStringLiteral("meter")); }
-
-private:
-    QTemporaryDir m_dir;
-    QProcess m_process;
-};
-
-bool haveSocat()
-{
-    return !QStandardPaths::findExecutable(QStringLiteral("socat")).isEmpty();
-}
-
-QByteArray toBytes(const std::string &s)
-{
-    return QByteArray(s.data(), qsizetype(s.size()));
-}
-
-} // namespace
+namespace { } // namespace
 
 class TestSerialSource : public QObject
 {
@@ -104,7 +52,7 @@ void TestSerialSource::init()
     const bool needsSocat = test != "systemLocation" && test != "parseBaudMode"
         && test != "bareNameOpensUnderDev" && test != "missingPortIsNotFound"
         && test != "permissionDenied";
-    if (needsSocat && !haveSocat())
+    if (needsSocat && !PtyPair::available())
         QSKIP("socat is not installed");
 }
 
@@ -141,7 +89,7 @@ void TestSerialSource::systemLocation()
     QCOMPARE(source.systemLocation(), location);
     QCOMPARE(source.name(), name);
     QVERIFY(source.isSerial());
-    QVERIFY(source.describe().contains(location));
+    QVERIFY(source.logDescription().contains(location));
 }
 
 void TestSerialSource::bareNameOpensUnderDev()
@@ -183,8 +131,8 @@ void TestSerialSource::parseBaudMode()
 void TestSerialSource::bytesArrive_data()
 {
     QTest::addColumn<QList<QByteArray>>("writes");
-    const QByteArray dsmr5 = toBytes(p1::test::dsmr5ThreePhase());
-    const QByteArray dsmr22 = toBytes(p1::test::dsmr22());
+    const QByteArray dsmr5 = QByteArray::fromStdString(p1::test::dsmr5ThreePhase());
+    const QByteArray dsmr22 = QByteArray::fromStdString(p1::test::dsmr22());
     QTest::newRow("dsmr5-whole") << QList<QByteArray> {dsmr5};
     QTest::newRow("dsmr5-split-in-crc")
         << QList<QByteArray> {dsmr5.left(dsmr5.size() - 4), dsmr5.right(4)};
@@ -237,7 +185,7 @@ void TestSerialSource::neverWrites()
     QSignalSpy switched(&source, &SerialSource::baudRateChanged);
     QSignalSpy data(&source, &Source::dataReceived);
     source.open();
-    meter.write(toBytes(p1::test::dsmr5ThreePhase()));
+    meter.write(QByteArray::fromStdString(p1::test::dsmr5ThreePhase()));
     QVERIFY(data.wait(2000));
     QVERIFY(switched.wait(2000));
     source.telegramAccepted();
@@ -259,7 +207,7 @@ void TestSerialSource::unplugFinishes()
     source.open();
     QVERIFY(opened.wait(2000));
 
-    pty.kill(); // the cable is pulled
+    pty.unplug(); // the cable is pulled
     QVERIFY(finished.wait(3000));
     QCOMPARE(finished.count(), 1);
     QCOMPARE(errors.count(), 1);
@@ -333,9 +281,11 @@ void TestSerialSource::autoBaudAlternatesUntilATelegram()
     QSignalSpy opened(&source, &Source::opened);
     QSignalSpy switched(&source, &SerialSource::baudRateChanged);
     QSignalSpy discontinuities(&source, &Source::discontinuity);
+    QSignalSpy described(&source, &Source::descriptionChanged);
     source.open();
     QVERIFY(opened.wait(2000));
     QCOMPARE(source.baudRate(), 115200); // DSMR 4/5 first: most meters today
+    QVERIFY(source.userDescription().contains(QStringLiteral("trying 115200")));
 
     QVERIFY(switched.wait(2000));
     QCOMPARE(switched.at(0).at(0).toInt(), 9600);
@@ -344,11 +294,15 @@ void TestSerialSource::autoBaudAlternatesUntilATelegram()
     QCOMPARE(switched.at(1).at(0).toInt(), 115200);
     QCOMPARE(source.baudRate(), 115200);
     QCOMPARE(discontinuities.count(), switched.count());
+    // The status line follows each switch without knowing the source is a serial port.
+    QCOMPARE(described.count(), switched.count());
     QVERIFY(!source.baudRateLocked());
 
     // A telegram confirmed at 115200: that is the rate from now on.
     source.telegramAccepted();
     QVERIFY(source.baudRateLocked());
+    QCOMPARE(described.count(), switched.count() + 1);
+    QVERIFY(source.userDescription().contains(QStringLiteral("115200 baud (detected)")));
     const int switches = int(switched.count());
     QVERIFY(!switched.wait(500));
     QCOMPARE(int(switched.count()), switches);
@@ -368,12 +322,12 @@ void TestSerialSource::acceptedTelegramLocksTheBaudRate()
     // The mediator's part, played here: data came, the framer found a good telegram.
     connect(&source, &Source::dataReceived, &source, &Source::telegramAccepted);
     source.open();
-    meter.write(toBytes(p1::test::dsmr5ThreePhase()));
+    meter.write(QByteArray::fromStdString(p1::test::dsmr5ThreePhase()));
     QVERIFY(data.wait(2000));
     QVERIFY(source.baudRateLocked());
     QVERIFY(!switched.wait(600)); // four windows: no switch
     QCOMPARE(source.baudRate(), 115200);
-    QVERIFY(source.describe().contains(QStringLiteral("locked")));
+    QVERIFY(source.logDescription().contains(QStringLiteral("locked")));
 }
 
 void TestSerialSource::fixedBaudRateNeverSwitches_data()

@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QTest>
+#include <QTimeZone>
 
 #include <cmath>
 #include <optional>
@@ -17,7 +18,7 @@ namespace {
 
 std::int64_t utc(int y, int mo, int d, int h, int mi, int s = 0)
 {
-    return QDateTime(QDate(y, mo, d), QTime(h, mi, s), Qt::UTC).toSecsSinceEpoch();
+    return QDateTime(QDate(y, mo, d), QTime(h, mi, s), QTimeZone::utc()).toSecsSinceEpoch();
 }
 
 /// One simulated telegram through the real core: framer (CRC), parser, reading.
@@ -268,7 +269,8 @@ void TestSimulatedMeter::importsAtNightExportsAtNoon()
     QFETCH(quint32, seed);
     QFETCH(QDate, day);
     // Start at 00:00 local (summer time: 22:00 UTC the day before), a telegram a minute.
-    const std::int64_t midnight = QDateTime(day, QTime(0, 0), Qt::UTC).toSecsSinceEpoch() - 7200;
+    const std::int64_t midnight =
+        QDateTime(day, QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch() - 7200;
     SimulatedMeter meter(seed, midnight);
     int night = 0;
     int nightImports = 0;

@@ -1,10 +1,9 @@
-#include "framer.h"
 #include "io/simulatorsource.h"
-#include "reading.h"
-#include "telegram.h"
+#include "telegramdecoder.h"
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace std::chrono_literals;
 using p1::SimulatorSource;
@@ -12,29 +11,27 @@ using p1::Source;
 
 namespace {
 
-/// What the daemon's mediator does with the bytes: frame, check, parse.
+/// What the daemon does with the bytes: one TelegramDecoder. Every telegram's verdict (accepted
+/// with a good CRC), and the Reading of each accepted one.
 struct Reader
 {
-    Reader()
-        : framer([this](const p1::Frame &frame) {
-            frames.push_back(frame.ok() && frame.crc == p1::CrcStatus::Ok);
-            p1::Telegram telegram;
-            const std::string text(frame.text);
-            if (p1::Parser::parse(text, telegram) == p1::ParseError::None) {
-                p1::Reading r;
-                r.fill(telegram);
-                readings.push_back(std::move(r));
-            }
-        })
-    { }
-    p1::Framer framer;
+    void push(const QByteArray &bytes)
+    {
+        decoder.push(std::string_view(bytes.constData(), std::size_t(bytes.size())));
+    }
+
     std::vector<bool> frames;
     std::vector<p1::Reading> readings;
+    p1::TelegramDecoder decoder {[this](const p1::DecodedTelegram &decoded) {
+        frames.push_back(decoded.accepted() && decoded.frame.crc == p1::CrcStatus::Ok);
+        if (decoded.accepted())
+            readings.push_back(decoded.reading);
+    }};
 };
 
 QDateTime at(int y, int mo, int d, int h, int mi, int s = 0)
 {
-    return QDateTime(QDate(y, mo, d), QTime(h, mi, s), Qt::UTC);
+    return QDateTime(QDate(y, mo, d), QTime(h, mi, s), QTimeZone::utc());
 }
 
 } // namespace
@@ -60,7 +57,7 @@ void TestSimulatorSource::identity()
     QCOMPARE(source.kind(), Source::Kind::Simulator);
     QVERIFY(!source.isSerial());
     QCOMPARE(source.name(), QStringLiteral("sim"));
-    QVERIFY(source.describe().contains(QStringLiteral("DSMR 5")));
+    QVERIFY(source.logDescription().contains(QStringLiteral("DSMR 5")));
     QCOMPARE(source.interval(), 1000ms); // a DSMR 5 meter's pace
     QCOMPARE(source.state(), Source::State::Closed);
 }
@@ -71,9 +68,8 @@ void TestSimulatorSource::sendsValidTelegramsOnItsTimer()
     source.setClock(at(2026, 6, 21, 10, 0)); // 12:00 local, midsummer
     source.setInterval(20ms);
     Reader reader;
-    connect(&source, &Source::dataReceived, this, [&reader](const QByteArray &bytes) {
-        reader.framer.push(std::string_view(bytes.constData(), std::size_t(bytes.size())));
-    });
+    connect(&source, &Source::dataReceived, this,
+        [&reader](const QByteArray &bytes) { reader.push(bytes); });
     QSignalSpy opened(&source, &Source::opened);
     QSignalSpy data(&source, &Source::dataReceived);
     QSignalSpy errors(&source, &Source::errorOccurred);
@@ -122,7 +118,7 @@ void TestSimulatorSource::clockAdvancesByIntervalTimesScale()
     Reader reader;
     for (int i = 0; i < 5; ++i) {
         const QByteArray t = source.nextTelegram();
-        reader.framer.push(std::string_view(t.constData(), std::size_t(t.size())));
+        reader.push(t);
         QCOMPARE(source.clock(), start.addSecs(qint64(i) * stepSeconds));
     }
     QCOMPARE(reader.readings.size(), std::size_t(5));
@@ -139,7 +135,7 @@ void TestSimulatorSource::gasMovesEveryFiveMeterMinutes()
     Reader reader;
     for (int i = 0; i < 31; ++i) {
         const QByteArray t = source.nextTelegram();
-        reader.framer.push(std::string_view(t.constData(), std::size_t(t.size())));
+        reader.push(t);
     }
     QCOMPARE(reader.readings.size(), std::size_t(31));
     // 06:01 .. 06:31 UTC: capture times 06:00, 06:05, ... 06:30: seven distinct values.

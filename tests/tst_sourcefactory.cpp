@@ -4,9 +4,12 @@
 #include "io/sourcefactory.h"
 #include "io/tcpsource.h"
 
+#include <QLocale>
 #include <QTest>
+#include <QTranslator>
 
 using namespace std::chrono_literals;
+using namespace Qt::StringLiterals;
 using p1::Source;
 using p1::SourceFactory;
 using Error = p1::SourceFactory::Error;
@@ -24,6 +27,8 @@ private Q_SLOTS:
     void optionsReachTheSource();
     void errorsNameTheProblem_data();
     void errorsNameTheProblem();
+    void sourcesDescribeThemselves_data();
+    void sourcesDescribeThemselves();
 };
 
 void TestSourceFactory::parse_data()
@@ -137,7 +142,8 @@ void TestSourceFactory::create()
     QCOMPARE(result.source->name(), name);
     QCOMPARE(result.source->parent(), &parent);
     QCOMPARE(result.source->state(), Source::State::Closed);
-    QVERIFY(!result.source->describe().isEmpty());
+    QVERIFY(!result.source->logDescription().isEmpty());
+    QVERIFY(!result.source->userDescription().isEmpty());
     // Created, not opened: nothing is touched until open().
     switch (kind) {
     case Kind::Serial:
@@ -207,6 +213,80 @@ void TestSourceFactory::errorsNameTheProblem()
     QVERIFY(!result.source);
     QCOMPARE(result.error, error);
     QVERIFY2(result.message.contains(mentions), qPrintable(result.message));
+}
+
+void TestSourceFactory::sourcesDescribeThemselves_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<int>("baudMode"); ///< SerialSource::BaudMode
+    QTest::addColumn<double>("replaySpeed");
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("expected"); ///< %1: the simulator's seed
+    QTest::addColumn<int>("baudRate");
+
+    using Baud = p1::SerialSource::BaudMode;
+    const int automatic = int(Baud::Auto);
+    QTest::newRow("serial-fixed") << u"/dev/ttyUSB7"_s << int(Baud::Baud9600) << 1.0 << u"en"_s
+                                  << u"serial port /dev/ttyUSB7 at 9600 baud"_s << 9600;
+    QTest::newRow("serial-auto") << u"ttyUSB7"_s << automatic << 1.0 << u"en"_s
+                                 << u"serial port /dev/ttyUSB7, trying 115200 baud"_s << 115200;
+    QTest::newRow("serial-auto-nl")
+        << u"ttyUSB7"_s << automatic << 1.0 << u"nl"_s
+        << u"seriële poort /dev/ttyUSB7, probeert 115200 baud"_s << 115200;
+    QTest::newRow("serial-fixed-de")
+        << u"ttyUSB7"_s << int(Baud::Baud115200) << 1.0 << u"de"_s
+        << u"serielle Schnittstelle /dev/ttyUSB7 mit 115200 Baud"_s << 115200;
+    QTest::newRow("tcp") << u"tcp://p1dongle.local:23"_s << automatic << 1.0 << u"en"_s
+                         << u"network p1dongle.local:23"_s << 0;
+    QTest::newRow("tcp-de") << u"tcp://p1dongle.local:23"_s << automatic << 1.0 << u"de"_s
+                            << u"Netzwerk p1dongle.local:23"_s << 0;
+    QTest::newRow("file-fast") << u"file:/tmp/meter.p1"_s << automatic << 0.0 << u"en"_s
+                               << u"capture /tmp/meter.p1, as fast as possible"_s << 0;
+    QTest::newRow("file-paced-fr") << u"file:/tmp/meter.p1"_s << automatic << 2.5 << u"fr"_s
+                                   << u"enregistrement /tmp/meter.p1 à vitesse ×2,5"_s << 0;
+    QTest::newRow("sim") << u"sim:"_s << automatic << 1.0 << u"en"_s
+                         << u"simulated DSMR 5 meter (seed %1, time ×1)"_s << 0;
+    QTest::newRow("sim-nl") << u"sim:"_s << automatic << 1.0 << u"nl"_s
+                            << u"gesimuleerde DSMR 5-meter (seed %1, tijd ×1)"_s << 0;
+}
+
+// Every source says what it reads, for a user in the chosen language (the status line), and in
+// English for logs, whatever the language; no caller needs the concrete class for either.
+void TestSourceFactory::sourcesDescribeThemselves()
+{
+    QFETCH(QString, spec);
+    QFETCH(int, baudMode);
+    QFETCH(double, replaySpeed);
+    QFETCH(QString, language);
+    QFETCH(QString, expected);
+    QFETCH(int, baudRate);
+
+    p1::SourceOptions options;
+    options.baudMode = p1::SerialSource::BaudMode(baudMode);
+    options.replaySpeed = replaySpeed;
+    const SourceFactory::Result result = SourceFactory::create(spec, options);
+    QVERIFY2(result.ok(), qPrintable(result.message));
+    if (const auto *simulator = qobject_cast<const p1::SimulatorSource *>(result.source.get()))
+        expected = expected.arg(simulator->seed());
+    const QString english = result.source->logDescription();
+
+    QTranslator catalogue;
+    const QLocale previous;
+    if (language != u"en"_s) {
+        QVERIFY(catalogue.load(u":/i18n/p1core_"_s + language));
+        QVERIFY(QCoreApplication::installTranslator(&catalogue));
+    }
+    // Numbers in the user's form: 2,5 in French.
+    QLocale::setDefault(QLocale(language));
+    const QString user = result.source->userDescription();
+    const QString log = result.source->logDescription();
+    QLocale::setDefault(previous);
+    QCoreApplication::removeTranslator(&catalogue);
+
+    QCOMPARE(user, expected);
+    QCOMPARE(log, english);
+    QCOMPARE(result.source->baudRate(), baudRate);
+    QVERIFY(!result.source->baudRateLocked()); // nothing confirmed before a telegram
 }
 
 QTEST_GUILESS_MAIN(TestSourceFactory)

@@ -1,37 +1,35 @@
 #include "venusmodel.h"
 
-#include "reading.h"
+#include "monitorsession.h"
+
 #include "sampletelegrams.h"
 
 #include <QSignalSpy>
 #include <QTest>
 
+using p1::MonitorSession;
 using p1::TelegramRecord;
 using p1::VenusModel;
 
 namespace {
 
-/// A record as MonitorSession makes it: frame, parse, reading, one mapper for the stream.
-TelegramRecord record(const std::string &telegram, p1::VenusMapper &mapper)
+/// The records of one stream as MonitorSession makes them: one decoder (and so one gas flow).
+class Stream
 {
-    TelegramRecord r;
-    p1::Framer framer([&](const p1::Frame &frame) {
-        r.text = QByteArray(frame.text.data(), qsizetype(frame.text.size()));
-        r.crc = frame.crc;
-        r.frameError = frame.error;
-        if (!frame.ok())
-            return;
-        p1::Telegram t;
-        r.parseError = p1::Parser::parse(frame.text, t);
-        p1::Reading reading;
-        reading.fill(t);
-        mapper.mapGrid(reading, r.grid);
-        r.hasGas = mapper.mapGas(reading, r.gas);
-    });
-    framer.push(telegram);
-    framer.finish();
-    return r;
-}
+public:
+    TelegramRecord record(const std::string &telegram)
+    {
+        m_decoder.push(telegram);
+        m_decoder.finish();
+        return m_last;
+    }
+
+private:
+    TelegramRecord m_last;
+    p1::TelegramDecoder m_decoder {[this](const p1::DecodedTelegram &decoded) {
+        m_last = MonitorSession::makeRecord(decoded);
+    }};
+};
 
 } // namespace
 
@@ -82,10 +80,10 @@ void TestVenusModel::paths()
     QFETCH(QString, path);
     QFETCH(QString, text);
 
-    p1::VenusMapper mapper;
+    Stream stream;
     VenusModel model;
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-    model.setRecord(record(telegram.toStdString(), mapper));
+    model.setRecord(stream.record(telegram.toStdString()));
     QCOMPARE(changed.count(), 1);
     QCOMPARE(model.text(gas, path), text);
     const int row = model.rowOf(gas, path);
@@ -116,12 +114,12 @@ void TestVenusModel::everyPublishedPathHasARow()
 
 void TestVenusModel::rejectedPublishesNothing()
 {
-    p1::VenusMapper mapper;
+    Stream stream;
     VenusModel model;
-    model.setRecord(record(p1::test::dsmr5ThreePhase(), mapper));
+    model.setRecord(stream.record(p1::test::dsmr5ThreePhase()));
     std::string bad = p1::test::dsmr5SinglePhase();
     bad[bad.find("1-0:2.7.0") + 2] = '1';
-    const TelegramRecord rejected = record(bad, mapper);
+    const TelegramRecord rejected = stream.record(bad);
     QVERIFY(!rejected.accepted());
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     model.setRecord(rejected);
@@ -131,10 +129,10 @@ void TestVenusModel::rejectedPublishesNothing()
 
 void TestVenusModel::changedValuesMarked()
 {
-    p1::VenusMapper mapper;
+    Stream stream;
     VenusModel model;
-    model.setRecord(record(p1::test::dsmr5ThreePhase("261125143015W"), mapper));
-    model.setRecord(record(p1::test::dsmr5ThreePhase("261125143016W"), mapper));
+    model.setRecord(stream.record(p1::test::dsmr5ThreePhase("261125143015W")));
+    model.setRecord(stream.record(p1::test::dsmr5ThreePhase("261125143016W")));
     const int power = model.rowOf(false, QStringLiteral("/Ac/Power"));
     const int stamp = model.rowOf(false, QStringLiteral("/P1/Timestamp"));
     QVERIFY(stamp >= 0);

@@ -206,7 +206,7 @@ const QMap<QString, int> kInstalledFiles = {
 // A stand-in for the daemon binary, and optionally a Qt SerialPort library in ../lib.
 QString makeFakeBinary(const QTemporaryDir &dir, bool withLib)
 {
-    const QString bin = dir.filePath(u"build/bin/dbus-p1"_s);
+    QString bin = dir.filePath(u"build/bin/dbus-p1"_s);
     writeFile(bin, QByteArrayLiteral("#!/bin/sh\necho fake dbus-p1 \"$@\"\n"), 0755);
     if (withLib)
         writeFile(dir.filePath(u"build/lib/libQt6SerialPort.so.6"_s),

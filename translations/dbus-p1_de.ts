@@ -28,20 +28,20 @@
         <translation>BUS</translation>
     </message>
     <message>
-        <source>Seconds without a valid telegram before the values go invalid; on a serial port the daemon then exits (default: 15).</source>
-        <translation>Sekunden ohne gültiges Telegramm, bis die Werte ungültig werden; an einer seriellen Schnittstelle beendet sich der Dienst dann (Standard: 15).</translation>
+        <source>Seconds without a valid telegram before the values go invalid; on a serial port the daemon then exits (default: %1).</source>
+        <translation>Sekunden ohne gültiges Telegramm, bis die Werte ungültig werden; an einer seriellen Schnittstelle beendet sich der Dienst dann (Standard: %1).</translation>
     </message>
     <message>
         <source>S</source>
         <translation>S</translation>
     </message>
     <message>
-        <source>Seconds per baud rate to wait for a first valid telegram on a serial port before giving the port back (default: 12).</source>
-        <translation>Sekunden je Baudrate, die an einer seriellen Schnittstelle auf ein erstes gültiges Telegramm gewartet wird, bevor die Schnittstelle freigegeben wird (Standard: 12).</translation>
+        <source>Seconds per baud rate to wait for a first valid telegram on a serial port before giving the port back (default: %1).</source>
+        <translation>Sekunden je Baudrate, die an einer seriellen Schnittstelle auf ein erstes gültiges Telegramm gewartet wird, bevor die Schnittstelle freigegeben wird (Standard: %1).</translation>
     </message>
     <message>
-        <source>Seconds to wait for the settings service before using the default device instance (default: 30).</source>
-        <translation>Sekunden, die auf den Einstellungsdienst gewartet wird, bevor die Standard-Geräteinstanz verwendet wird (Standard: 30).</translation>
+        <source>Seconds to wait for the settings service before using the default device instance (default: %1).</source>
+        <translation>Sekunden, die auf den Einstellungsdienst gewartet wird, bevor die Standard-Geräteinstanz verwendet wird (Standard: %1).</translation>
     </message>
     <message>
         <source>How to publish the gas meter: gasmeter, pulsemeter (shows in the Venus device list) or none (default: gasmeter).</source>
@@ -92,14 +92,6 @@
         <translation>unerwartetes Argument „%1“: genau eine QUELLE angeben</translation>
     </message>
     <message>
-        <source>--%1: &apos;%2&apos; is not a number of seconds%3</source>
-        <translation>--%1: „%2“ ist keine gültige Sekundenzahl%3</translation>
-    </message>
-    <message>
-        <source> above 0</source>
-        <translation> größer als 0</translation>
-    </message>
-    <message>
         <source>--dbus: give system, session or a bus address</source>
         <translation>--dbus: system, session oder eine Busadresse angeben</translation>
     </message>
@@ -126,6 +118,18 @@
     <message>
         <source>--probe-timeout: &apos;%1&apos; is not a number of seconds above 0</source>
         <translation>--probe-timeout: „%1“ ist keine gültige Sekundenzahl größer als 0</translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not a number of seconds</source>
+        <translation>--%1: „%2“ ist keine gültige Sekundenzahl</translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not a number of seconds above 0</source>
+        <translation>--%1: „%2“ ist keine gültige Sekundenzahl größer als 0</translation>
+    </message>
+    <message>
+        <source>Also send a PropertiesChanged signal on every changed path, for listeners that do not follow ItemsChanged (Venus needs only ItemsChanged; off by default).</source>
+        <translation>Zusätzlich ein PropertiesChanged-Signal auf jedem geänderten Pfad senden, für Empfänger, die ItemsChanged nicht auswerten (Venus braucht nur ItemsChanged; standardmäßig aus).</translation>
     </message>
 </context>
 <context>

@@ -28,20 +28,20 @@
         <translation>BUS</translation>
     </message>
     <message>
-        <source>Seconds without a valid telegram before the values go invalid; on a serial port the daemon then exits (default: 15).</source>
-        <translation>Secondes sans télégramme valide avant que les valeurs deviennent invalides ; sur un port série, le démon s&apos;arrête alors (par défaut : 15).</translation>
+        <source>Seconds without a valid telegram before the values go invalid; on a serial port the daemon then exits (default: %1).</source>
+        <translation>Secondes sans télégramme valide avant que les valeurs deviennent invalides ; sur un port série, le démon s&apos;arrête alors (par défaut : %1).</translation>
     </message>
     <message>
         <source>S</source>
         <translation>S</translation>
     </message>
     <message>
-        <source>Seconds per baud rate to wait for a first valid telegram on a serial port before giving the port back (default: 12).</source>
-        <translation>Secondes d&apos;attente par débit d&apos;un premier télégramme valide sur un port série avant de libérer le port (par défaut : 12).</translation>
+        <source>Seconds per baud rate to wait for a first valid telegram on a serial port before giving the port back (default: %1).</source>
+        <translation>Secondes d&apos;attente par débit d&apos;un premier télégramme valide sur un port série avant de libérer le port (par défaut : %1).</translation>
     </message>
     <message>
-        <source>Seconds to wait for the settings service before using the default device instance (default: 30).</source>
-        <translation>Secondes d&apos;attente du service de réglages avant d&apos;utiliser l&apos;instance d&apos;appareil par défaut (par défaut : 30).</translation>
+        <source>Seconds to wait for the settings service before using the default device instance (default: %1).</source>
+        <translation>Secondes d&apos;attente du service de réglages avant d&apos;utiliser l&apos;instance d&apos;appareil par défaut (par défaut : %1).</translation>
     </message>
     <message>
         <source>How to publish the gas meter: gasmeter, pulsemeter (shows in the Venus device list) or none (default: gasmeter).</source>
@@ -92,14 +92,6 @@
         <translation>argument inattendu « %1 » : indiquez une seule SOURCE</translation>
     </message>
     <message>
-        <source>--%1: &apos;%2&apos; is not a number of seconds%3</source>
-        <translation>--%1 : « %2 » n&apos;est pas un nombre de secondes%3</translation>
-    </message>
-    <message>
-        <source> above 0</source>
-        <translation> supérieur à 0</translation>
-    </message>
-    <message>
         <source>--dbus: give system, session or a bus address</source>
         <translation>--dbus : indiquez system, session ou une adresse de bus</translation>
     </message>
@@ -126,6 +118,18 @@
     <message>
         <source>--probe-timeout: &apos;%1&apos; is not a number of seconds above 0</source>
         <translation>--probe-timeout : « %1 » n&apos;est pas un nombre de secondes supérieur à 0</translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not a number of seconds</source>
+        <translation>--%1 : « %2 » n&apos;est pas un nombre de secondes</translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not a number of seconds above 0</source>
+        <translation>--%1 : « %2 » n&apos;est pas un nombre de secondes supérieur à 0</translation>
+    </message>
+    <message>
+        <source>Also send a PropertiesChanged signal on every changed path, for listeners that do not follow ItemsChanged (Venus needs only ItemsChanged; off by default).</source>
+        <translation>Envoyer aussi un signal PropertiesChanged sur chaque chemin modifié, pour les auditeurs qui ne suivent pas ItemsChanged (Venus n&apos;a besoin que d&apos;ItemsChanged ; désactivé par défaut).</translation>
     </message>
 </context>
 <context>

@@ -28,20 +28,20 @@
         <translation>BUS</translation>
     </message>
     <message>
-        <source>Seconds without a valid telegram before the values go invalid; on a serial port the daemon then exits (default: 15).</source>
-        <translation>Seconden zonder geldig telegram voordat de waarden ongeldig worden; op een seriële poort stopt de daemon dan (standaard: 15).</translation>
+        <source>Seconds without a valid telegram before the values go invalid; on a serial port the daemon then exits (default: %1).</source>
+        <translation>Seconden zonder geldig telegram voordat de waarden ongeldig worden; op een seriële poort stopt de daemon dan (standaard: %1).</translation>
     </message>
     <message>
         <source>S</source>
         <translation>S</translation>
     </message>
     <message>
-        <source>Seconds per baud rate to wait for a first valid telegram on a serial port before giving the port back (default: 12).</source>
-        <translation>Seconden per baudrate om op een eerste geldig telegram te wachten op een seriële poort, voordat de poort wordt vrijgegeven (standaard: 12).</translation>
+        <source>Seconds per baud rate to wait for a first valid telegram on a serial port before giving the port back (default: %1).</source>
+        <translation>Seconden per baudrate om op een eerste geldig telegram te wachten op een seriële poort, voordat de poort wordt vrijgegeven (standaard: %1).</translation>
     </message>
     <message>
-        <source>Seconds to wait for the settings service before using the default device instance (default: 30).</source>
-        <translation>Seconden wachten op de instellingendienst voordat de standaard apparaatinstantie wordt gebruikt (standaard: 30).</translation>
+        <source>Seconds to wait for the settings service before using the default device instance (default: %1).</source>
+        <translation>Seconden wachten op de instellingendienst voordat de standaard apparaatinstantie wordt gebruikt (standaard: %1).</translation>
     </message>
     <message>
         <source>How to publish the gas meter: gasmeter, pulsemeter (shows in the Venus device list) or none (default: gasmeter).</source>
@@ -92,14 +92,6 @@
         <translation>onverwacht argument &apos;%1&apos;: geef één BRON</translation>
     </message>
     <message>
-        <source>--%1: &apos;%2&apos; is not a number of seconds%3</source>
-        <translation>--%1: &apos;%2&apos; is geen aantal seconden%3</translation>
-    </message>
-    <message>
-        <source> above 0</source>
-        <translation> groter dan 0</translation>
-    </message>
-    <message>
         <source>--dbus: give system, session or a bus address</source>
         <translation>--dbus: geef system, session of een busadres</translation>
     </message>
@@ -126,6 +118,18 @@
     <message>
         <source>--probe-timeout: &apos;%1&apos; is not a number of seconds above 0</source>
         <translation>--probe-timeout: &apos;%1&apos; is geen aantal seconden groter dan 0</translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not a number of seconds</source>
+        <translation>--%1: &apos;%2&apos; is geen aantal seconden</translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not a number of seconds above 0</source>
+        <translation>--%1: &apos;%2&apos; is geen aantal seconden groter dan 0</translation>
+    </message>
+    <message>
+        <source>Also send a PropertiesChanged signal on every changed path, for listeners that do not follow ItemsChanged (Venus needs only ItemsChanged; off by default).</source>
+        <translation>Stuur ook een PropertiesChanged-signaal op elk gewijzigd pad, voor luisteraars die ItemsChanged niet volgen (Venus heeft alleen ItemsChanged nodig; standaard uit).</translation>
     </message>
 </context>
 <context>

@@ -252,28 +252,8 @@
         <translation>Das neueste Telegramm beim Eintreffen zeigen</translation>
     </message>
     <message>
-        <source>Raw telegram</source>
-        <translation>Rohtelegramm</translation>
-    </message>
-    <message>
-        <source>Decoded fields</source>
-        <translation>Decodierte Felder</translation>
-    </message>
-    <message>
-        <source>Venus D-Bus</source>
-        <translation>Venus D-Bus</translation>
-    </message>
-    <message>
-        <source>What dbus-p1 would publish from this telegram: the paths of com.victronenergy.grid and of the gas meter service. A telegram that fails its CRC publishes nothing.</source>
-        <translation>Was dbus-p1 aus diesem Telegramm veröffentlichen würde: die Pfade von com.victronenergy.grid und des Gaszählerdienstes. Ein Telegramm mit CRC-Fehler veröffentlicht nichts.</translation>
-    </message>
-    <message>
         <source>Recording to %1</source>
         <translation>Aufzeichnung in %1</translation>
-    </message>
-    <message>
-        <source>No telegram yet: pick a source above and connect.</source>
-        <translation>Noch kein Telegramm: oben eine Quelle wählen und verbinden.</translation>
     </message>
     <message>
         <source>p1-monitor</source>
@@ -282,18 +262,6 @@
     <message>
         <source>p1-monitor — %1</source>
         <translation>p1-monitor — %1</translation>
-    </message>
-    <message>
-        <source>Waiting for the first telegram…</source>
-        <translation>Warten auf das erste Telegramm…</translation>
-    </message>
-    <message>
-        <source>Telegram %1, received %2, %3 bytes</source>
-        <translation>Telegramm %1, empfangen %2, %3 Bytes</translation>
-    </message>
-    <message>
-        <source>rejected: %1</source>
-        <translation>verworfen: %1</translation>
     </message>
     <message>
         <source>Record to capture file</source>
@@ -361,34 +329,6 @@
     <message>
         <source>Not a single data line in the telegram.</source>
         <translation>Keine einzige Datenzeile im Telegramm.</translation>
-    </message>
-    <message>
-        <source>serial port %1 at %2 baud</source>
-        <translation>serielle Schnittstelle %1 mit %2 Baud</translation>
-    </message>
-    <message>
-        <source>serial port %1 at %2 baud (detected)</source>
-        <translation>serielle Schnittstelle %1 mit %2 Baud (erkannt)</translation>
-    </message>
-    <message>
-        <source>serial port %1, trying %2 baud</source>
-        <translation>serielle Schnittstelle %1, versucht %2 Baud</translation>
-    </message>
-    <message>
-        <source>network %1</source>
-        <translation>Netzwerk %1</translation>
-    </message>
-    <message>
-        <source>capture %1, as fast as possible</source>
-        <translation>Aufzeichnung %1, so schnell wie möglich</translation>
-    </message>
-    <message>
-        <source>capture %1 at %2× speed</source>
-        <translation>Aufzeichnung %1 mit %2-facher Geschwindigkeit</translation>
-    </message>
-    <message>
-        <source>simulated DSMR 5 meter (seed %1, time ×%2)</source>
-        <translation>simulierter DSMR-5-Zähler (Seed %1, Zeit ×%2)</translation>
     </message>
 </context>
 <context>
@@ -1103,6 +1043,41 @@
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>p1::TelegramView</name>
+    <message>
+        <source>Raw telegram</source>
+        <translation>Rohtelegramm</translation>
+    </message>
+    <message>
+        <source>Decoded fields</source>
+        <translation>Decodierte Felder</translation>
+    </message>
+    <message>
+        <source>Venus D-Bus</source>
+        <translation>Venus D-Bus</translation>
+    </message>
+    <message>
+        <source>What dbus-p1 would publish from this telegram: the paths of com.victronenergy.grid and of the gas meter service. A telegram that fails its CRC publishes nothing.</source>
+        <translation>Was dbus-p1 aus diesem Telegramm veröffentlichen würde: die Pfade von com.victronenergy.grid und des Gaszählerdienstes. Ein Telegramm mit CRC-Fehler veröffentlicht nichts.</translation>
+    </message>
+    <message>
+        <source>No telegram yet: pick a source above and connect.</source>
+        <translation>Noch kein Telegramm: oben eine Quelle wählen und verbinden.</translation>
+    </message>
+    <message>
+        <source>Waiting for the first telegram…</source>
+        <translation>Warten auf das erste Telegramm…</translation>
+    </message>
+    <message>
+        <source>Telegram %1, received %2, %3 bytes</source>
+        <translation>Telegramm %1, empfangen %2, %3 Bytes</translation>
+    </message>
+    <message>
+        <source>Telegram %1, received %2, %3 bytes — rejected: %4</source>
+        <translation>Telegramm %1, empfangen %2, %3 Bytes — verworfen: %4</translation>
     </message>
 </context>
 <context>

@@ -252,28 +252,8 @@
         <translation>Afficher le dernier télégramme dès son arrivée</translation>
     </message>
     <message>
-        <source>Raw telegram</source>
-        <translation>Télégramme brut</translation>
-    </message>
-    <message>
-        <source>Decoded fields</source>
-        <translation>Champs décodés</translation>
-    </message>
-    <message>
-        <source>Venus D-Bus</source>
-        <translation>D-Bus Venus</translation>
-    </message>
-    <message>
-        <source>What dbus-p1 would publish from this telegram: the paths of com.victronenergy.grid and of the gas meter service. A telegram that fails its CRC publishes nothing.</source>
-        <translation>Ce que dbus-p1 publierait à partir de ce télégramme : les chemins de com.victronenergy.grid et du service du compteur de gaz. Un télégramme dont le CRC est faux ne publie rien.</translation>
-    </message>
-    <message>
         <source>Recording to %1</source>
         <translation>Enregistrement dans %1</translation>
-    </message>
-    <message>
-        <source>No telegram yet: pick a source above and connect.</source>
-        <translation>Pas encore de télégramme : choisissez une source ci-dessus et connectez-vous.</translation>
     </message>
     <message>
         <source>p1-monitor</source>
@@ -282,18 +262,6 @@
     <message>
         <source>p1-monitor — %1</source>
         <translation>p1-monitor — %1</translation>
-    </message>
-    <message>
-        <source>Waiting for the first telegram…</source>
-        <translation>En attente du premier télégramme…</translation>
-    </message>
-    <message>
-        <source>Telegram %1, received %2, %3 bytes</source>
-        <translation>Télégramme %1, reçu à %2, %3 octets</translation>
-    </message>
-    <message>
-        <source>rejected: %1</source>
-        <translation>rejeté : %1</translation>
     </message>
     <message>
         <source>Record to capture file</source>
@@ -361,34 +329,6 @@
     <message>
         <source>Not a single data line in the telegram.</source>
         <translation>Aucune ligne de données dans le télégramme.</translation>
-    </message>
-    <message>
-        <source>serial port %1 at %2 baud</source>
-        <translation>port série %1 à %2 bauds</translation>
-    </message>
-    <message>
-        <source>serial port %1 at %2 baud (detected)</source>
-        <translation>port série %1 à %2 bauds (détecté)</translation>
-    </message>
-    <message>
-        <source>serial port %1, trying %2 baud</source>
-        <translation>port série %1, essai à %2 bauds</translation>
-    </message>
-    <message>
-        <source>network %1</source>
-        <translation>réseau %1</translation>
-    </message>
-    <message>
-        <source>capture %1, as fast as possible</source>
-        <translation>enregistrement %1, aussi vite que possible</translation>
-    </message>
-    <message>
-        <source>capture %1 at %2× speed</source>
-        <translation>enregistrement %1 à vitesse ×%2</translation>
-    </message>
-    <message>
-        <source>simulated DSMR 5 meter (seed %1, time ×%2)</source>
-        <translation>compteur DSMR 5 simulé (graine %1, temps ×%2)</translation>
     </message>
 </context>
 <context>
@@ -1103,6 +1043,41 @@
     <message>
         <source>Status</source>
         <translation>État</translation>
+    </message>
+</context>
+<context>
+    <name>p1::TelegramView</name>
+    <message>
+        <source>Raw telegram</source>
+        <translation>Télégramme brut</translation>
+    </message>
+    <message>
+        <source>Decoded fields</source>
+        <translation>Champs décodés</translation>
+    </message>
+    <message>
+        <source>Venus D-Bus</source>
+        <translation>D-Bus Venus</translation>
+    </message>
+    <message>
+        <source>What dbus-p1 would publish from this telegram: the paths of com.victronenergy.grid and of the gas meter service. A telegram that fails its CRC publishes nothing.</source>
+        <translation>Ce que dbus-p1 publierait à partir de ce télégramme : les chemins de com.victronenergy.grid et du service du compteur de gaz. Un télégramme dont le CRC est faux ne publie rien.</translation>
+    </message>
+    <message>
+        <source>No telegram yet: pick a source above and connect.</source>
+        <translation>Pas encore de télégramme : choisissez une source ci-dessus et connectez-vous.</translation>
+    </message>
+    <message>
+        <source>Waiting for the first telegram…</source>
+        <translation>En attente du premier télégramme…</translation>
+    </message>
+    <message>
+        <source>Telegram %1, received %2, %3 bytes</source>
+        <translation>Télégramme %1, reçu à %2, %3 octets</translation>
+    </message>
+    <message>
+        <source>Telegram %1, received %2, %3 bytes — rejected: %4</source>
+        <translation>Télégramme %1, reçu à %2, %3 octets — rejeté : %4</translation>
     </message>
 </context>
 <context>

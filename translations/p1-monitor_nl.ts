@@ -252,28 +252,8 @@
         <translation>Toon het nieuwste telegram zodra het binnenkomt</translation>
     </message>
     <message>
-        <source>Raw telegram</source>
-        <translation>Ruw telegram</translation>
-    </message>
-    <message>
-        <source>Decoded fields</source>
-        <translation>Gedecodeerde velden</translation>
-    </message>
-    <message>
-        <source>Venus D-Bus</source>
-        <translation>Venus D-Bus</translation>
-    </message>
-    <message>
-        <source>What dbus-p1 would publish from this telegram: the paths of com.victronenergy.grid and of the gas meter service. A telegram that fails its CRC publishes nothing.</source>
-        <translation>Wat dbus-p1 uit dit telegram zou publiceren: de paden van com.victronenergy.grid en van de gasmeterdienst. Een telegram met een foute CRC publiceert niets.</translation>
-    </message>
-    <message>
         <source>Recording to %1</source>
         <translation>Opname naar %1</translation>
-    </message>
-    <message>
-        <source>No telegram yet: pick a source above and connect.</source>
-        <translation>Nog geen telegram: kies hierboven een bron en verbind.</translation>
     </message>
     <message>
         <source>p1-monitor</source>
@@ -282,18 +262,6 @@
     <message>
         <source>p1-monitor — %1</source>
         <translation>p1-monitor — %1</translation>
-    </message>
-    <message>
-        <source>Waiting for the first telegram…</source>
-        <translation>Wachten op het eerste telegram…</translation>
-    </message>
-    <message>
-        <source>Telegram %1, received %2, %3 bytes</source>
-        <translation>Telegram %1, ontvangen %2, %3 bytes</translation>
-    </message>
-    <message>
-        <source>rejected: %1</source>
-        <translation>afgekeurd: %1</translation>
     </message>
     <message>
         <source>Record to capture file</source>
@@ -361,34 +329,6 @@
     <message>
         <source>Not a single data line in the telegram.</source>
         <translation>Geen enkele dataregel in het telegram.</translation>
-    </message>
-    <message>
-        <source>serial port %1 at %2 baud</source>
-        <translation>seriële poort %1 op %2 baud</translation>
-    </message>
-    <message>
-        <source>serial port %1 at %2 baud (detected)</source>
-        <translation>seriële poort %1 op %2 baud (herkend)</translation>
-    </message>
-    <message>
-        <source>serial port %1, trying %2 baud</source>
-        <translation>seriële poort %1, probeert %2 baud</translation>
-    </message>
-    <message>
-        <source>network %1</source>
-        <translation>netwerk %1</translation>
-    </message>
-    <message>
-        <source>capture %1, as fast as possible</source>
-        <translation>opname %1, zo snel mogelijk</translation>
-    </message>
-    <message>
-        <source>capture %1 at %2× speed</source>
-        <translation>opname %1 op %2× snelheid</translation>
-    </message>
-    <message>
-        <source>simulated DSMR 5 meter (seed %1, time ×%2)</source>
-        <translation>gesimuleerde DSMR 5-meter (seed %1, tijd ×%2)</translation>
     </message>
 </context>
 <context>
@@ -1103,6 +1043,41 @@
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>p1::TelegramView</name>
+    <message>
+        <source>Raw telegram</source>
+        <translation>Ruw telegram</translation>
+    </message>
+    <message>
+        <source>Decoded fields</source>
+        <translation>Gedecodeerde velden</translation>
+    </message>
+    <message>
+        <source>Venus D-Bus</source>
+        <translation>Venus D-Bus</translation>
+    </message>
+    <message>
+        <source>What dbus-p1 would publish from this telegram: the paths of com.victronenergy.grid and of the gas meter service. A telegram that fails its CRC publishes nothing.</source>
+        <translation>Wat dbus-p1 uit dit telegram zou publiceren: de paden van com.victronenergy.grid en van de gasmeterdienst. Een telegram met een foute CRC publiceert niets.</translation>
+    </message>
+    <message>
+        <source>No telegram yet: pick a source above and connect.</source>
+        <translation>Nog geen telegram: kies hierboven een bron en verbind.</translation>
+    </message>
+    <message>
+        <source>Waiting for the first telegram…</source>
+        <translation>Wachten op het eerste telegram…</translation>
+    </message>
+    <message>
+        <source>Telegram %1, received %2, %3 bytes</source>
+        <translation>Telegram %1, ontvangen %2, %3 bytes</translation>
+    </message>
+    <message>
+        <source>Telegram %1, received %2, %3 bytes — rejected: %4</source>
+        <translation>Telegram %1, ontvangen %2, %3 bytes — afgekeurd: %4</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>p1::FileSource</name>
+    <message>
+        <source>capture %1, as fast as possible</source>
+        <translation>Aufzeichnung %1, so schnell wie möglich</translation>
+    </message>
+    <message>
+        <source>capture %1 at %2× speed</source>
+        <translation>Aufzeichnung %1 mit %2-facher Geschwindigkeit</translation>
+    </message>
+</context>
+<context>
     <name>p1::PortDetector</name>
     <message>
         <source>%1: %2</source>
@@ -28,20 +39,42 @@
         <translation>P1-Version %1</translation>
     </message>
     <message>
-        <source>%1: %2 meter %3</source>
-        <translation>%1: %2-Zähler %3</translation>
+        <source>%1: %2 meter %3 at %4 baud, with gas meter (%5 valid, %6 rejected)</source>
+        <translation>%1: %2-Zähler %3 mit %4 Baud, mit Gaszähler (%5 gültig, %6 verworfen)</translation>
     </message>
     <message>
-        <source> at %1 baud</source>
-        <translation> mit %1 Baud</translation>
+        <source>%1: %2 meter %3 at %4 baud (%5 valid, %6 rejected)</source>
+        <translation>%1: %2-Zähler %3 mit %4 Baud (%5 gültig, %6 verworfen)</translation>
     </message>
     <message>
-        <source>, with gas meter</source>
-        <translation>, mit Gaszähler</translation>
+        <source>%1: %2 meter %3, with gas meter (%4 valid, %5 rejected)</source>
+        <translation>%1: %2-Zähler %3, mit Gaszähler (%4 gültig, %5 verworfen)</translation>
     </message>
     <message>
-        <source> (%1 valid, %2 rejected)</source>
-        <translation> (%1 gültig, %2 verworfen)</translation>
+        <source>%1: %2 meter %3 (%4 valid, %5 rejected)</source>
+        <translation>%1: %2-Zähler %3 (%4 gültig, %5 verworfen)</translation>
+    </message>
+</context>
+<context>
+    <name>p1::SerialSource</name>
+    <message>
+        <source>serial port %1 at %2 baud</source>
+        <translation>serielle Schnittstelle %1 mit %2 Baud</translation>
+    </message>
+    <message>
+        <source>serial port %1 at %2 baud (detected)</source>
+        <translation>serielle Schnittstelle %1 mit %2 Baud (erkannt)</translation>
+    </message>
+    <message>
+        <source>serial port %1, trying %2 baud</source>
+        <translation>serielle Schnittstelle %1, versucht %2 Baud</translation>
+    </message>
+</context>
+<context>
+    <name>p1::SimulatorSource</name>
+    <message>
+        <source>simulated DSMR 5 meter (seed %1, time ×%2)</source>
+        <translation>simulierter DSMR-5-Zähler (Seed %1, Zeit ×%2)</translation>
     </message>
 </context>
 <context>
@@ -104,6 +137,13 @@
     <message>
         <source>Unexpected &quot;%1&quot; after sim: (use sim:).</source>
         <translation>Unerwartetes „%1“ nach sim: (sim: verwenden).</translation>
+    </message>
+</context>
+<context>
+    <name>p1::TcpSource</name>
+    <message>
+        <source>network %1</source>
+        <translation>Netzwerk %1</translation>
     </message>
 </context>
 </TS>

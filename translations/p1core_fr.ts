@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>p1::FileSource</name>
+    <message>
+        <source>capture %1, as fast as possible</source>
+        <translation>enregistrement %1, aussi vite que possible</translation>
+    </message>
+    <message>
+        <source>capture %1 at %2× speed</source>
+        <translation>enregistrement %1 à vitesse ×%2</translation>
+    </message>
+</context>
+<context>
     <name>p1::PortDetector</name>
     <message>
         <source>%1: %2</source>
@@ -28,20 +39,42 @@
         <translation>version P1 %1</translation>
     </message>
     <message>
-        <source>%1: %2 meter %3</source>
-        <translation>%1 : compteur %2 %3</translation>
+        <source>%1: %2 meter %3 at %4 baud, with gas meter (%5 valid, %6 rejected)</source>
+        <translation>%1 : compteur %2 %3 à %4 bauds, avec compteur de gaz (valides : %5, rejetés : %6)</translation>
     </message>
     <message>
-        <source> at %1 baud</source>
-        <translation> à %1 bauds</translation>
+        <source>%1: %2 meter %3 at %4 baud (%5 valid, %6 rejected)</source>
+        <translation>%1 : compteur %2 %3 à %4 bauds (valides : %5, rejetés : %6)</translation>
     </message>
     <message>
-        <source>, with gas meter</source>
-        <translation>, avec compteur de gaz</translation>
+        <source>%1: %2 meter %3, with gas meter (%4 valid, %5 rejected)</source>
+        <translation>%1 : compteur %2 %3, avec compteur de gaz (valides : %4, rejetés : %5)</translation>
     </message>
     <message>
-        <source> (%1 valid, %2 rejected)</source>
-        <translation> (valides : %1, rejetés : %2)</translation>
+        <source>%1: %2 meter %3 (%4 valid, %5 rejected)</source>
+        <translation>%1 : compteur %2 %3 (valides : %4, rejetés : %5)</translation>
+    </message>
+</context>
+<context>
+    <name>p1::SerialSource</name>
+    <message>
+        <source>serial port %1 at %2 baud</source>
+        <translation>port série %1 à %2 bauds</translation>
+    </message>
+    <message>
+        <source>serial port %1 at %2 baud (detected)</source>
+        <translation>port série %1 à %2 bauds (détecté)</translation>
+    </message>
+    <message>
+        <source>serial port %1, trying %2 baud</source>
+        <translation>port série %1, essai à %2 bauds</translation>
+    </message>
+</context>
+<context>
+    <name>p1::SimulatorSource</name>
+    <message>
+        <source>simulated DSMR 5 meter (seed %1, time ×%2)</source>
+        <translation>compteur DSMR 5 simulé (graine %1, temps ×%2)</translation>
     </message>
 </context>
 <context>
@@ -104,6 +137,13 @@
     <message>
         <source>Unexpected &quot;%1&quot; after sim: (use sim:).</source>
         <translation>« %1 » inattendu après sim: (utilisez sim:).</translation>
+    </message>
+</context>
+<context>
+    <name>p1::TcpSource</name>
+    <message>
+        <source>network %1</source>
+        <translation>réseau %1</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl">
 <context>
+    <name>p1::FileSource</name>
+    <message>
+        <source>capture %1, as fast as possible</source>
+        <translation>opname %1, zo snel mogelijk</translation>
+    </message>
+    <message>
+        <source>capture %1 at %2× speed</source>
+        <translation>opname %1 op %2× snelheid</translation>
+    </message>
+</context>
+<context>
     <name>p1::PortDetector</name>
     <message>
         <source>%1: %2</source>
@@ -28,20 +39,42 @@
         <translation>P1-versie %1</translation>
     </message>
     <message>
-        <source>%1: %2 meter %3</source>
-        <translation>%1: %2-meter %3</translation>
+        <source>%1: %2 meter %3 at %4 baud, with gas meter (%5 valid, %6 rejected)</source>
+        <translation>%1: %2-meter %3 op %4 baud, met gasmeter (%5 geldig, %6 afgekeurd)</translation>
     </message>
     <message>
-        <source> at %1 baud</source>
-        <translation> op %1 baud</translation>
+        <source>%1: %2 meter %3 at %4 baud (%5 valid, %6 rejected)</source>
+        <translation>%1: %2-meter %3 op %4 baud (%5 geldig, %6 afgekeurd)</translation>
     </message>
     <message>
-        <source>, with gas meter</source>
-        <translation>, met gasmeter</translation>
+        <source>%1: %2 meter %3, with gas meter (%4 valid, %5 rejected)</source>
+        <translation>%1: %2-meter %3, met gasmeter (%4 geldig, %5 afgekeurd)</translation>
     </message>
     <message>
-        <source> (%1 valid, %2 rejected)</source>
-        <translation> (%1 geldig, %2 afgekeurd)</translation>
+        <source>%1: %2 meter %3 (%4 valid, %5 rejected)</source>
+        <translation>%1: %2-meter %3 (%4 geldig, %5 afgekeurd)</translation>
+    </message>
+</context>
+<context>
+    <name>p1::SerialSource</name>
+    <message>
+        <source>serial port %1 at %2 baud</source>
+        <translation>seriële poort %1 op %2 baud</translation>
+    </message>
+    <message>
+        <source>serial port %1 at %2 baud (detected)</source>
+        <translation>seriële poort %1 op %2 baud (herkend)</translation>
+    </message>
+    <message>
+        <source>serial port %1, trying %2 baud</source>
+        <translation>seriële poort %1, probeert %2 baud</translation>
+    </message>
+</context>
+<context>
+    <name>p1::SimulatorSource</name>
+    <message>
+        <source>simulated DSMR 5 meter (seed %1, time ×%2)</source>
+        <translation>gesimuleerde DSMR 5-meter (seed %1, tijd ×%2)</translation>
     </message>
 </context>
 <context>
@@ -104,6 +137,13 @@
     <message>
         <source>Unexpected &quot;%1&quot; after sim: (use sim:).</source>
         <translation>Onverwacht &quot;%1&quot; na sim: (gebruik sim:).</translation>
+    </message>
+</context>
+<context>
+    <name>p1::TcpSource</name>
+    <message>
+        <source>network %1</source>
+        <translation>netwerk %1</translation>
     </message>
 </context>
 </TS>

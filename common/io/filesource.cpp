@@ -1,11 +1,11 @@
 #include "filesource.h"
 
+#include "logging.h"
+
 #include <QFileInfo>
-#include <QLoggingCategory>
+#include <QLocale>
 
 #include <cmath>
-
-Q_LOGGING_CATEGORY(lcFile, "p1.file")
 
 namespace p1 {
 
@@ -62,11 +62,18 @@ QString FileSource::name() const
     return QFileInfo(m_path).fileName();
 }
 
-QString FileSource::describe() const
+QString FileSource::logDescription() const
 {
     if (m_speed == 0)
         return QStringLiteral("file %1 (as fast as possible)").arg(m_path);
     return QStringLiteral("file %1 (speed %2)").arg(m_path).arg(m_speed);
+}
+
+QString FileSource::userDescription() const
+{
+    if (m_speed <= 0)
+        return tr("capture %1, as fast as possible").arg(m_path);
+    return tr("capture %1 at %2× speed").arg(m_path, QLocale().toString(m_speed));
 }
 
 void FileSource::open()
@@ -99,7 +106,7 @@ void FileSource::openNow()
         fail(error, detail, true);
         return;
     }
-    qCInfo(lcFile, "replaying %s", qUtf8Printable(describe()));
+    qCInfo(lcFile, "replaying %s", qUtf8Printable(logDescription()));
     setState(State::Open);
     m_timer.start(0);
 }

@@ -1,14 +1,10 @@
 #include "portdetector.h"
 
-#include "framer.h"
-#include "reading.h"
+#include "logging.h"
 #include "serialsource.h"
-#include "telegram.h"
+#include "telegramdecoder.h"
 
-#include <QLoggingCategory>
 #include <QSerialPortInfo>
-
-Q_LOGGING_CATEGORY(lcDetect, "p1.detect")
 
 using namespace std::chrono;
 
@@ -25,9 +21,7 @@ struct PortDetector::Probe
 {
     Result result;
     std::unique_ptr<Source> source;
-    std::unique_ptr<Framer> framer;
-    Telegram telegram;
-    Reading reading;
+    std::unique_ptr<TelegramDecoder> decoder;
     QTimer deadline;
 };
 
@@ -96,45 +90,41 @@ void PortDetector::start(const QStringList &requested)
             serial->setProbeWindow(m_window);
             p->source = std::move(serial);
         }
-        p->framer = std::make_unique<Framer>([this, p](const Frame &frame) {
+        p->decoder = std::make_unique<TelegramDecoder>([this, p](const DecodedTelegram &decoded) {
             if (p->result.done)
                 return;
-            if (!frame.ok() || Parser::parse(frame.text, p->telegram) != ParseError::None) {
+            if (!decoded.accepted()) {
                 ++p->result.rejected;
                 return;
             }
-            p->reading.fill(p->telegram);
+            const Reading &reading = decoded.reading;
             p->source->telegramAccepted();
             const bool first = !p->result.found;
             p->result.found = true;
-            if (frame.crc == CrcStatus::None)
+            if (decoded.frame.crc == CrcStatus::None)
                 ++p->result.noCrc;
             else
                 ++p->result.crcOk;
-            p->result.ident = QString::fromStdString(p->reading.ident);
-            p->result.version = QString::fromStdString(p->reading.version);
-            p->result.equipmentId = QString::fromStdString(p->reading.equipmentId);
-            p->result.gasSeen = p->result.gasSeen || p->reading.gas() != nullptr;
-            if (auto *serial = qobject_cast<SerialSource *>(p->source.get()))
-                p->result.baudRate = serial->baudRate();
+            p->result.ident = QString::fromStdString(reading.ident);
+            p->result.version = QString::fromStdString(reading.version);
+            p->result.equipmentId = QString::fromStdString(reading.equipmentId);
+            p->result.gasSeen = p->result.gasSeen || decoded.hasGas;
+            p->result.baudRate = p->source->baudRate();
             if (first)
                 qCInfo(lcDetect).noquote() << p->result.port << ": meter" << p->result.ident;
             Q_EMIT portChanged(p->result);
             if (p->result.crcOk + p->result.noCrc >= m_wanted)
                 finishPort(*p);
         });
-        // As the daemon reads: 8N1 masked to 7 bits reads 7E1 meters too.
-        p->framer->setMask7Bit(true);
 
         Source *s = p->source.get();
         connect(s, &Source::dataReceived, this, [p](const QByteArray &bytes) {
             p->result.bytes += quint64(bytes.size());
-            p->framer->push(std::string_view(bytes.constData(), std::size_t(bytes.size())));
+            p->decoder->push(std::string_view(bytes.constData(), std::size_t(bytes.size())));
         });
         connect(s, &Source::discontinuity, this, [this, p] {
-            p->framer->reset();
-            if (auto *serial = qobject_cast<SerialSource *>(p->source.get()))
-                p->result.baudRate = serial->baudRate();
+            p->decoder->reset();
+            p->result.baudRate = p->source->baudRate();
             Q_EMIT portChanged(p->result);
         });
         connect(s, &Source::errorOccurred, this, [p](Source::Error error, const QString &detail) {
@@ -144,7 +134,7 @@ void PortDetector::start(const QStringList &requested)
             p->result.errorDetail = detail;
         });
         connect(s, &Source::finished, this, [this, p] {
-            p->framer->finish();
+            p->decoder->finish();
             finishPort(*p);
         });
         p->deadline.setSingleShot(true);
@@ -154,8 +144,7 @@ void PortDetector::start(const QStringList &requested)
     }
     for (auto &probe : m_probes) {
         probe->deadline.start();
-        if (auto *serial = qobject_cast<SerialSource *>(probe->source.get()))
-            probe->result.baudRate = serial->baudRate();
+        probe->result.baudRate = probe->source->baudRate();
         probe->source->open();
     }
 }
@@ -211,13 +200,22 @@ QString PortDetector::describe(const Result &r)
         version = tr("P1 %1.%2").arg(r.version.at(0), r.version.at(1));
     else
         version = tr("P1 version %1").arg(r.version);
-    QString line = tr("%1: %2 meter %3").arg(r.port, version, r.ident);
+    // Whole sentences, one per combination, so a translation can put each part where its
+    // language wants it. One arg() call: a '%' in the meter's ident is not a placeholder.
+    const QString baud = QString::number(r.baudRate);
+    const QString valid = QString::number(r.crcOk + r.noCrc);
+    const QString rejected = QString::number(r.rejected);
+    if (r.baudRate > 0 && r.gasSeen)
+        return tr("%1: %2 meter %3 at %4 baud, with gas meter (%5 valid, %6 rejected)")
+            .arg(r.port, version, r.ident, baud, valid, rejected);
     if (r.baudRate > 0)
-        line += tr(" at %1 baud").arg(r.baudRate);
+        return tr("%1: %2 meter %3 at %4 baud (%5 valid, %6 rejected)")
+            .arg(r.port, version, r.ident, baud, valid, rejected);
     if (r.gasSeen)
-        line += tr(", with gas meter");
-    line += tr(" (%1 valid, %2 rejected)").arg(r.crcOk + r.noCrc).arg(r.rejected);
-    return line;
+        return tr("%1: %2 meter %3, with gas meter (%4 valid, %5 rejected)")
+            .arg(r.port, version, r.ident, valid, rejected);
+    return tr("%1: %2 meter %3 (%4 valid, %5 rejected)")
+        .arg(r.port, version, r.ident, valid, rejected);
 }
 
 } // namespace p1

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "serialsource.h"
 #include "source.h"
 
 #include <QList>
@@ -21,8 +22,8 @@ namespace p1 {
 /// It serves `dbus-p1 --detect` (installer time) and p1-monitor's Detect action.
 ///
 /// Every port gets its own source (by default a SerialSource in BaudMode::Auto: 115200, then
-/// 9600, each for the probe window), framer (7-bit masked, as the daemon reads) and parser, all
-/// on the event loop, in parallel. A port is done when it delivered the wanted number of valid
+/// 9600, each for the probe window) and TelegramDecoder (as the daemon reads), all on the event
+/// loop, in parallel. A port is done when it delivered the wanted number of valid
 /// telegrams, when its source gave up (not found, busy, permission), or at its deadline (two
 /// probe windows and a margin): the whole scan is bounded by one deadline, however many ports.
 /// Nothing is ever written to a port.
@@ -53,7 +54,8 @@ public:
 
     using SourceMaker = std::function<std::unique_ptr<Source>(const QString &port)>;
 
-    static constexpr std::chrono::milliseconds kDefaultProbeWindow {12000};
+    static constexpr std::chrono::milliseconds kDefaultProbeWindow =
+        SerialSource::kDefaultProbeWindow;
     /// Telegrams to wait for on a port once one was found (CRC statistics).
     static constexpr int kDefaultTelegramsWanted = 2;
 

@@ -1,9 +1,10 @@
 #include "serialsource.h"
 
-#include <QFileInfo>
-#include <QLoggingCategory>
+#include "logging.h"
 
-Q_LOGGING_CATEGORY(lcSerial, "p1.serial")
+#include <QFileInfo>
+
+#include <poll.h>
 
 namespace p1 {
 
@@ -29,6 +30,7 @@ SerialSource::SerialSource(const QString &port, QObject *parent)
 SerialSource::~SerialSource()
 {
     m_probeTimer.stop();
+    m_hangupNotifier.reset(); // before its descriptor is closed
     if (m_port.isOpen())
         m_port.close();
 }
@@ -36,7 +38,7 @@ SerialSource::~SerialSource()
 void SerialSource::setBaudMode(BaudMode mode)
 {
     m_mode = mode;
-    // Before open(), baudRate() and describe() tell the rate the port will start at.
+    // Before open(), baudRate() and the descriptions tell the rate the port will start at.
     if (!m_port.isOpen() && !m_opening)
         m_baudRate = initialBaudRate();
 }
@@ -58,7 +60,7 @@ QString SerialSource::toSystemLocation(const QString &port)
 
 QString SerialSource::toPortName(const QString &port)
 {
-    const QString location = toSystemLocation(port);
+    QString location = toSystemLocation(port);
     if (location.startsWith(kDevPrefix))
         return location.mid(kDevPrefix.size());
     return location;
@@ -81,13 +83,22 @@ QString SerialSource::name() const
     return toPortName(m_location);
 }
 
-QString SerialSource::describe() const
+QString SerialSource::logDescription() const
 {
     const QString rate = QString::number(m_baudRate);
     if (m_mode == BaudMode::Auto)
         return QStringLiteral("serial %1 auto (%2%3)")
             .arg(m_location, rate, m_locked ? QStringLiteral(", locked") : QString());
     return QStringLiteral("serial %1 %2").arg(m_location, rate);
+}
+
+QString SerialSource::userDescription() const
+{
+    if (m_mode != BaudMode::Auto)
+        return tr("serial port %1 at %2 baud").arg(m_location).arg(m_baudRate);
+    if (m_locked)
+        return tr("serial port %1 at %2 baud (detected)").arg(m_location).arg(m_baudRate);
+    return tr("serial port %1, trying %2 baud").arg(m_location).arg(m_baudRate);
 }
 
 int SerialSource::initialBaudRate() const noexcept
@@ -138,7 +149,12 @@ void SerialSource::openNow()
         fail(error, detail, true);
         return;
     }
-    qCInfo(lcSerial, "opened %s", qUtf8Printable(describe()));
+    // POLLHUP/POLLERR wake exception notifiers (both Qt event dispatchers); QSerialPort keeps
+    // only read and write notifiers, so this one has the descriptor's exception slot to itself.
+    m_hangupNotifier =
+        std::make_unique<QSocketNotifier>(m_port.handle(), QSocketNotifier::Exception);
+    connect(m_hangupNotifier.get(), &QSocketNotifier::activated, this, &SerialSource::checkHangup);
+    qCInfo(lcSerial, "opened %s", qUtf8Printable(logDescription()));
     setState(State::Open);
     if (m_mode == BaudMode::Auto && m_window.count() > 0)
         m_probeTimer.start(m_window);
@@ -149,6 +165,7 @@ void SerialSource::close()
     m_opening = false;
     m_gone = false;
     m_probeTimer.stop();
+    m_hangupNotifier.reset(); // before its descriptor is closed
     if (m_port.isOpen())
         m_port.close();
     setState(State::Closed);
@@ -160,6 +177,7 @@ void SerialSource::telegramAccepted()
         return;
     m_locked = true;
     m_probeTimer.stop();
+    Q_EMIT descriptionChanged();
     if (m_mode == BaudMode::Auto)
         qCInfo(lcSerial, "%s: meter found at %d baud", qUtf8Printable(name()), m_baudRate);
 }
@@ -176,30 +194,50 @@ void SerialSource::handleError(QSerialPort::SerialPortError error)
     if (error == QSerialPort::NoError || !m_port.isOpen())
         return; // open() failures are handled where open() is called
     if (error == QSerialPort::ResourceError || error == QSerialPort::ReadError) {
-        // EIO from a vanished USB device is ResourceError; a hung-up tty reads EOF, which
-        // QSerialPort reports as ReadError with a stale errno text. Neither recovers.
+        // EIO is ResourceError. Up to Qt 6.4 a hung-up tty's EOF came as ReadError with a stale
+        // errno text; later versions say nothing (checkHangup() sees it). Neither recovers.
         const QString detail = error == QSerialPort::ResourceError
             ? m_port.errorString()
             : QStringLiteral("end of file (the device hung up)");
         m_port.clearError();
-        if (m_gone)
-            return; // the dead descriptor keeps signalling until it is closed
-        m_gone = true;
-        m_probeTimer.stop();
-        qCWarning(lcSerial, "%s: device gone: %s", qUtf8Printable(name()), qUtf8Printable(detail));
-        // Close from the event loop, not from inside QSerialPort's own read notification.
-        QMetaObject::invokeMethod(
-            this,
-            [this, detail] {
-                if (m_gone) // not closed meanwhile
-                    fail(Error::Unplugged, detail, true);
-            },
-            Qt::QueuedConnection);
+        deviceGone(detail);
         return;
     }
     const QString detail = m_port.errorString();
     qCWarning(lcSerial, "%s: %s", qUtf8Printable(name()), qUtf8Printable(detail));
     m_port.clearError();
+}
+
+void SerialSource::checkHangup()
+{
+    if (!m_port.isOpen())
+        return;
+    // A tty raises no POLLPRI; still, only a hang-up (or an error state) ends the source.
+    pollfd pfd {};
+    pfd.fd = static_cast<int>(m_port.handle());
+    pfd.events = POLLIN;
+    if (::poll(&pfd, 1, 0) < 1 || (pfd.revents & (POLLHUP | POLLERR)) == 0)
+        return;
+    deviceGone(QStringLiteral("end of file (the device hung up)"));
+}
+
+void SerialSource::deviceGone(const QString &detail)
+{
+    if (m_gone)
+        return; // the dead descriptor keeps signalling until it is closed
+    m_gone = true;
+    m_probeTimer.stop();
+    if (m_hangupNotifier)
+        m_hangupNotifier->setEnabled(false);
+    qCWarning(lcSerial, "%s: device gone: %s", qUtf8Printable(name()), qUtf8Printable(detail));
+    // Close from the event loop, not from inside QSerialPort's own read notification.
+    QMetaObject::invokeMethod(
+        this,
+        [this, detail] {
+            if (m_gone) // not closed meanwhile
+                fail(Error::Unplugged, detail, true);
+        },
+        Qt::QueuedConnection);
 }
 
 void SerialSource::switchBaudRate()
@@ -219,6 +257,7 @@ void SerialSource::switchBaudRate()
     qCInfo(lcSerial, "%s: no telegram yet, trying %d baud", qUtf8Printable(name()), next);
     Q_EMIT discontinuity();
     Q_EMIT baudRateChanged(next);
+    Q_EMIT descriptionChanged();
 }
 
 } // namespace p1

@@ -3,9 +3,11 @@
 #include "source.h"
 
 #include <QSerialPort>
+#include <QSocketNotifier>
 #include <QTimer>
 
 #include <chrono>
+#include <memory>
 #include <optional>
 
 namespace p1 {
@@ -18,12 +20,18 @@ namespace p1 {
 /// every byte with 0x7F (the mediator enables that). Only the baud rate needs detecting:
 /// - BaudMode::Auto starts at 115200; when no telegram was confirmed (telegramAccepted()) within
 ///   the probe window it switches to 9600, then back, alternating, until one is confirmed. That
-///   locks the rate for as long as the port stays open. Each switch emits baudRateChanged() and
-///   discontinuity() (the framer must drop its half-read telegram).
+///   locks the rate for as long as the port stays open. Each switch emits baudRateChanged(),
+///   descriptionChanged() and discontinuity() (the framer must drop its half-read telegram).
 /// - BaudMode::Baud115200 / Baud9600 stay put.
 ///
-/// A pulled cable shows as EOF/EIO on read (QSerialPort::ResourceError or ReadError): the
-/// source reports Error::Unplugged and finishes; the daemon exits so serial-starter can reprobe.
+/// A pulled cable hangs the tty up (the kernel's tty_vhangup(), for a USB adapter as for a pty
+/// whose other end closed): read() returns 0 from then on and poll() says POLLHUP|POLLERR. The
+/// source watches for that itself (an exception notifier on the port's descriptor, which
+/// QSerialPort does not use) rather than relying on QSerialPort: up to Qt 6.4 it reported the
+/// EOF as ReadError, but from Qt 6.5 (qtserialport c59c317) a zero-byte read is "no data yet",
+/// no error at all, and its read notifier spins on the dead descriptor. EIO (ResourceError) is
+/// still taken from QSerialPort. Either way the source reports Error::Unplugged and finishes;
+/// the daemon exits so serial-starter can reprobe.
 class SerialSource : public Source
 {
     Q_OBJECT
@@ -48,10 +56,10 @@ public:
     [[nodiscard]] BaudMode baudMode() const noexcept { return m_mode; }
     void setProbeWindow(std::chrono::milliseconds window);
     [[nodiscard]] std::chrono::milliseconds probeWindow() const noexcept { return m_window; }
-    /// The rate the port is set to now.
-    [[nodiscard]] int baudRate() const noexcept { return m_baudRate; }
+    /// The rate the port is set to now (before open(): the rate it will start at).
+    [[nodiscard]] int baudRate() const noexcept override { return m_baudRate; }
     /// A telegram was confirmed at the current rate (always true for a fixed rate once one was).
-    [[nodiscard]] bool baudRateLocked() const noexcept { return m_locked; }
+    [[nodiscard]] bool baudRateLocked() const noexcept override { return m_locked; }
     /// The path that is opened.
     [[nodiscard]] QString systemLocation() const { return m_location; }
 
@@ -66,8 +74,8 @@ public:
 
     [[nodiscard]] Kind kind() const noexcept override { return Kind::Serial; }
     [[nodiscard]] QString name() const override;
-    [[nodiscard]] QString describe() const override;
-    using Source::describe;
+    [[nodiscard]] QString logDescription() const override;
+    [[nodiscard]] QString userDescription() const override;
 
 public Q_SLOTS:
     void open() override;
@@ -81,10 +89,13 @@ private:
     void openNow();
     void readAvailable();
     void handleError(QSerialPort::SerialPortError error);
+    void checkHangup();
+    void deviceGone(const QString &detail);
     void switchBaudRate();
     [[nodiscard]] int initialBaudRate() const noexcept;
 
     QSerialPort m_port;
+    std::unique_ptr<QSocketNotifier> m_hangupNotifier; ///< while open: POLLHUP/POLLERR on m_port
     QTimer m_probeTimer;
     QString m_location;
     BaudMode m_mode = BaudMode::Auto;

@@ -1,10 +1,11 @@
 #include "simulatorsource.h"
 
-#include <QLoggingCategory>
+#include "logging.h"
+
+#include <QLocale>
+#include <QTimeZone>
 
 #include <cmath>
-
-Q_LOGGING_CATEGORY(lcSim, "p1.sim")
 
 namespace p1 {
 
@@ -36,7 +37,7 @@ void SimulatorSource::setClock(const QDateTime &start)
 
 QDateTime SimulatorSource::clock() const
 {
-    return QDateTime::fromMSecsSinceEpoch(m_meter.utcMilliseconds(), Qt::UTC);
+    return QDateTime::fromMSecsSinceEpoch(m_meter.utcMilliseconds(), QTimeZone::utc());
 }
 
 void SimulatorSource::setTimeScale(double scale)
@@ -57,11 +58,18 @@ QString SimulatorSource::name() const
     return QStringLiteral("sim");
 }
 
-QString SimulatorSource::describe() const
+QString SimulatorSource::logDescription() const
 {
     return QStringLiteral("simulated DSMR 5 meter (seed %1, time x%2)")
         .arg(seed())
         .arg(m_timeScale);
+}
+
+QString SimulatorSource::userDescription() const
+{
+    return tr("simulated DSMR 5 meter (seed %1, time ×%2)")
+        .arg(seed())
+        .arg(QLocale().toString(m_timeScale));
 }
 
 QByteArray SimulatorSource::nextTelegram()
@@ -84,7 +92,7 @@ void SimulatorSource::open()
         m_started = false;
     }
     m_timer.start(m_interval);
-    qCInfo(lcSim, "started %s", qUtf8Printable(describe()));
+    qCInfo(lcSim, "started %s", qUtf8Printable(logDescription()));
     // Open, then the first telegram at once: from the event loop, never from inside open().
     QMetaObject::invokeMethod(
         this,

@@ -49,8 +49,8 @@ public:
 
     [[nodiscard]] Kind kind() const noexcept override { return Kind::Simulator; }
     [[nodiscard]] QString name() const override;
-    [[nodiscard]] QString describe() const override;
-    using Source::describe;
+    [[nodiscard]] QString logDescription() const override;
+    [[nodiscard]] QString userDescription() const override;
 
 public Q_SLOTS:
     void open() override;

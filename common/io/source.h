@@ -13,6 +13,11 @@ namespace p1 {
 /// loop: open() returns at once and the outcome arrives as signals, never from inside open()
 /// itself, so a caller may open before QCoreApplication::exec() and still see a failure.
 ///
+/// A source describes itself twice: logDescription() in English for logs and D-Bus,
+/// userDescription() translated for the status line of p1-monitor. Callers never need to know
+/// the concrete class: what differs between transports (the serial line speed) is asked through
+/// the virtuals below, which the other sources answer with "none".
+///
 /// Errors are values (Source::Error plus the operating system's detail text); describe(Error)
 /// gives the translated sentence for a user. What the daemon does with each (DESIGN.md §4):
 /// - NotFound, PermissionDenied, Busy: the port cannot be opened. The source finishes; the
@@ -69,8 +74,16 @@ public:
     /// Short name of what is read, for service names: "ttyUSB0", "192.168.1.20:8088",
     /// "capture.p1", "sim". Not sanitised.
     [[nodiscard]] virtual QString name() const = 0;
-    /// One line for logs: "serial /dev/ttyUSB0 auto (115200)", "tcp 192.168.1.20:8088".
-    [[nodiscard]] virtual QString describe() const = 0;
+    /// One line for logs and D-Bus, in English: "serial /dev/ttyUSB0 auto (115200)",
+    /// "tcp 192.168.1.20:8088".
+    [[nodiscard]] virtual QString logDescription() const = 0;
+    /// What is read, for a user, in the current language: "serial port /dev/ttyUSB0 at 115200
+    /// baud (detected)", "network 192.168.1.20:8088".
+    [[nodiscard]] virtual QString userDescription() const = 0;
+    /// The line speed now, for transports that have one (serial); 0 for the others.
+    [[nodiscard]] virtual int baudRate() const noexcept { return 0; }
+    /// baudRate() was confirmed by a valid telegram (false when there is no line speed).
+    [[nodiscard]] virtual bool baudRateLocked() const noexcept { return false; }
     [[nodiscard]] State state() const noexcept { return m_state; }
 
     /// The translated sentence for a user: "The port does not exist."
@@ -98,6 +111,9 @@ Q_SIGNALS:
     void errorOccurred(p1::Source::Error error, const QString &detail);
     /// No more data will ever come from this source.
     void finished();
+    /// userDescription(), baudRate() or baudRateLocked() changed other than through a state
+    /// change (a serial port switched or locked its rate).
+    void descriptionChanged();
 
 protected:
     void setState(State state);

@@ -1,6 +1,7 @@
 #include "tcpsource.h"
 
-#include <QLoggingCategory>
+#include "logging.h"
+
 #include <QMetaObject>
 #include <QSocketNotifier>
 #include <QUrl>
@@ -16,8 +17,6 @@
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 #include <unistd.h>
-
-Q_LOGGING_CATEGORY(lcTcp, "p1.tcp")
 
 namespace p1 {
 
@@ -160,9 +159,14 @@ QString TcpSource::name() const
     return m_host + QLatin1Char(':') + QString::number(m_port);
 }
 
-QString TcpSource::describe() const
+QString TcpSource::logDescription() const
 {
     return QStringLiteral("tcp %1").arg(name());
+}
+
+QString TcpSource::userDescription() const
+{
+    return tr("network %1").arg(name());
 }
 
 void TcpSource::open()

@@ -24,11 +24,12 @@ namespace p1 {
 ///   dongle lost power sends nothing, and TCP does not notice) is dropped and remade.
 /// Every new connection emits discontinuity(): the previous one may have ended mid-telegram.
 ///
-/// Plain POSIX sockets on QSocketNotifier rather than QTcpSocket: Qt Network alone would add
-/// about 1.6 MB to the daemon's peak RSS (Kerberos, libproxy and their kin; budget 14 MB), even on
-/// a serial port. A host name is looked up on a worker thread (a lookup can take seconds when the
-/// network is down, and the daemon keeps answering D-Bus meanwhile); each of its addresses is
-/// tried in turn (IPv6 and IPv4), each within the connect timeout.
+/// Plain POSIX sockets on QSocketNotifier rather than QTcpSocket: Qt Network would load
+/// Kerberos, libproxy and their kin into the daemon, a large share of its memory budget
+/// (DESIGN.md §7), even when it reads a serial port. A host name is looked up on a worker thread (a
+/// lookup can take seconds when the network is down, and the daemon keeps answering D-Bus
+/// meanwhile); each of its addresses is tried in turn (IPv6 and IPv4), each within the connect
+/// timeout.
 class TcpSource : public Source
 {
     Q_OBJECT
@@ -58,8 +59,8 @@ public:
 
     [[nodiscard]] Kind kind() const noexcept override { return Kind::Tcp; }
     [[nodiscard]] QString name() const override;
-    [[nodiscard]] QString describe() const override;
-    using Source::describe;
+    [[nodiscard]] QString logDescription() const override;
+    [[nodiscard]] QString userDescription() const override;
 
 public Q_SLOTS:
     void open() override;

@@ -1,8 +1,8 @@
 #include "crc16.h"
 
+#include "loadle.h"
+
 #include <array>
-#include <bit>
-#include <cstring>
 
 namespace p1 {
 
@@ -49,10 +49,7 @@ std::uint16_t Crc16::update(std::uint16_t crc, std::string_view bytes) noexcept
         // Only the first two bytes interact with the running CRC; the other six go straight
         // through their tables. Byte i lands (7 - i) zero-bytes away from the end. The eight
         // bytes come from one load, not eight: half the loads a step (~30% faster on x86-64).
-        std::uint64_t w;
-        std::memcpy(&w, p, 8);
-        if constexpr (std::endian::native == std::endian::big)
-            w = __builtin_bswap64(w);
+        const std::uint64_t w = loadLe64(p);
         const std::uint32_t x = std::uint32_t(w) ^ c;
         c = kTables[7][x & 0xFF] ^ kTables[6][(x >> 8) & 0xFF] ^ kTables[5][(w >> 16) & 0xFF]
             ^ kTables[4][(w >> 24) & 0xFF] ^ kTables[3][(w >> 32) & 0xFF]

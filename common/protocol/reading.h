@@ -59,15 +59,6 @@ struct PhaseReading
     }
 };
 
-namespace detail {
-/// A hex text and the text it decoded to (see Reading::fill()).
-struct DecodedTextCache
-{
-    std::string raw;
-    std::string decoded;
-};
-} // namespace detail
-
 /// Which national flavour of P1 a telegram is; changes what some codes mean.
 enum class Flavour : std::uint8_t
 {
@@ -135,15 +126,6 @@ struct Reading
     /// phase's power, voltage or current). A heat or water meter's P1 port (Warmtelink) has none:
     /// there is no grid meter to publish.
     [[nodiscard]] bool hasElectricity() const noexcept;
-
-private:
-    // Meters repeat their ids and the text message unchanged in every telegram: fill() keeps the
-    // last hex text decoded into each of these fields and copies the previous result instead of
-    // decoding the same 34-96 hex digits again. A cache, not part of the reading: clear() leaves
-    // it alone, and it is used only when the raw text matches exactly.
-    detail::DecodedTextCache m_equipmentIdCache;
-    detail::DecodedTextCache m_textMessageCache;
-    std::array<detail::DecodedTextCache, 4> m_mbusIdCache;
 };
 
 } // namespace p1

@@ -1,8 +1,8 @@
 #include "timestamp.h"
 
+#include "loadle.h"
+
 #include <array>
-#include <bit>
-#include <cstring>
 
 namespace p1 {
 
@@ -115,16 +115,6 @@ constexpr auto kYearStarts = [] {
     return years;
 }();
 
-// Eight characters as one integer, the first in the lowest byte.
-std::uint64_t loadChars(const char *p) noexcept
-{
-    std::uint64_t w = 0;
-    std::memcpy(&w, p, sizeof w);
-    if constexpr (std::endian::native == std::endian::big)
-        w = __builtin_bswap64(w);
-    return w;
-}
-
 // Every byte of \a w is '0'-'9': high nibble 3, and still 3 after adding 6.
 constexpr bool allDigits(std::uint64_t w) noexcept
 {
@@ -155,12 +145,8 @@ Timestamp Timestamp::parse(std::string_view text) noexcept
     // The twelve digits as a date word "YYMMDDhh" and a time word "mmss" (padded with the
     // digits "00" so the same checks apply): a handful of operations instead of a loop and
     // twelve branches. The telegram's timestamp and the gas capture time, every telegram.
-    const std::uint64_t date = loadChars(text.data());
-    std::uint32_t timeChars = 0;
-    std::memcpy(&timeChars, text.data() + 8, sizeof timeChars);
-    if constexpr (std::endian::native == std::endian::big)
-        timeChars = __builtin_bswap32(timeChars);
-    const std::uint64_t time = timeChars | 0x3030303000000000ull;
+    const std::uint64_t date = loadLe64(text.data());
+    const std::uint64_t time = (loadLe64(text.data() + 4) >> 32) | 0x3030303000000000ull;
     if (!allDigits(date) || !allDigits(time))
         return t;
     int flagOffset = 0;

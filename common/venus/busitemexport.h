@@ -25,13 +25,12 @@ namespace p1 {
 /// org.freedesktop.DBus.Introspectable.Introspect with its interface and child nodes, so
 /// `gdbus introspect`, `busctl tree` and d-feet can browse the service.
 ///
-/// Signals: each BusItemTree::itemsChanged() becomes one ItemsChanged(a{sa{sv}}) on "/" and a
-/// PropertiesChanged(a{sv}) {Value, Text} on each changed path (older consumers listen to
-/// that one only). Both are built with libdbus and sent from the calling thread on the
-/// connection's own DBusConnection: QDBusConnection::send() would hand each message to QtDBus's
-/// thread, about ten thread hand-overs per telegram (a quarter of the daemon's CPU). A value of
-/// a type libdbus is not given here (anything but d, i, u, b, x, t, s or invalid) still goes
-/// through QtDBus.
+/// Signals: each BusItemTree::itemsChanged() becomes one ItemsChanged(a{sa{sv}}) on "/", as
+/// veutil and velib's batched mode send it; every Venus consumer follows that one (DESIGN §3).
+/// A PropertiesChanged(a{sv}) {Value, Text} on each changed path only when enabled, for
+/// third-party listeners that need it: it would multiply the messages per telegram. Everything
+/// goes through QDBusConnection::send(), which writes from the thread that owns the
+/// connection's socket.
 ///
 /// The export does not claim a bus name: the service does that once every path exists
 /// (Venus scans a service once, when its name appears). One export per connection; the tree
@@ -52,8 +51,8 @@ public:
     void unregister();
     [[nodiscard]] bool isRegistered() const { return m_registered; }
 
-    /// Whether each change also sends PropertiesChanged on its path (default on). ItemsChanged
-    /// alone serves current Venus consumers at a fraction of the messages.
+    /// Whether each change also sends PropertiesChanged on its path (default off: ItemsChanged
+    /// alone serves the Venus consumers, at one message per telegram).
     void setPropertiesChangedEnabled(bool enabled) { m_propertiesChanged = enabled; }
 
     QString introspect(const QString &path) const override;
@@ -67,7 +66,7 @@ private:
     QPointer<BusItemTree> m_tree;
     QDBusConnection m_bus;
     bool m_registered = false;
-    bool m_propertiesChanged = true;
+    bool m_propertiesChanged = false;
 };
 
 } // namespace p1

@@ -1,13 +1,12 @@
 #include "busitemtree.h"
 
+#include "logging.h"
+
 #include <QLocale>
-#include <QLoggingCategory>
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
-
-Q_LOGGING_CATEGORY(lcBusItem, "p1.dbus")
 
 namespace p1 {
 
@@ -66,6 +65,14 @@ QVariant coerce(const QVariant &value, QMetaType type)
     return {};
 }
 
+/// Over kMaxWritableStringBytes of UTF-8. A UTF-16 unit is at least one byte of UTF-8, so a
+/// long string is refused before it is converted (no megabyte copy for a megabyte write).
+bool tooLong(const QString &text)
+{
+    constexpr qsizetype max = BusItemTree::kMaxWritableStringBytes;
+    return text.size() > max || text.toUtf8().size() > max;
+}
+
 } // namespace
 
 BusItemTree::BusItemTree(QObject *parent)
@@ -103,7 +110,7 @@ bool BusItemTree::addWritablePath(
     const QString &path, const QVariant &initial, Validator validator, TextFormatter text)
 {
     if (!initial.isValid()) {
-        qCWarning(lcBusItem) << "writable path" << path << "needs a valid initial value";
+        qCWarning(lcDbus) << "writable path" << path << "needs a valid initial value";
         return false;
     }
     Item item;
@@ -117,30 +124,52 @@ bool BusItemTree::addWritablePath(
 bool BusItemTree::insert(const QString &path, const QVariant &initial, Item item)
 {
     if (!isValidLeafPath(path)) {
-        qCWarning(lcBusItem) << "not a valid item path:" << path;
+        qCWarning(lcDbus) << "not a valid item path:" << path;
         return false;
     }
-    if (m_items.count(path) != 0 || isNode(path)) {
-        qCWarning(lcBusItem) << "path exists already:" << path;
+    if (m_index.count(path) != 0 || isNode(path)) {
+        qCWarning(lcDbus) << "path exists already:" << path;
         return false;
     }
     // A leaf cannot have children: "/Ac/Power" forbids "/Ac/Power/L1" and the other way round.
     for (qsizetype slash = path.indexOf(u'/', 1); slash > 0;
          slash = path.indexOf(u'/', slash + 1)) {
-        if (m_items.count(path.left(slash)) != 0) {
-            qCWarning(lcBusItem) << "path" << path << "is below the item" << path.left(slash);
+        if (m_index.count(path.left(slash)) != 0) {
+            qCWarning(lcDbus) << "path" << path << "is below the item" << path.left(slash);
             return false;
         }
     }
+    item.path = path;
     item.value = initial;
     item.text = format(item, initial);
-    m_items.emplace(path, std::move(item));
+    m_index.emplace(path, m_items.size());
+    m_items.push_back(std::move(item));
     return true;
+}
+
+BusItemTree::Item *BusItemTree::find(const QString &path)
+{
+    const auto it = m_index.find(path);
+    return it == m_index.end() ? nullptr : &m_items[it->second];
+}
+
+const BusItemTree::Item *BusItemTree::find(const QString &path) const
+{
+    const auto it = m_index.find(path);
+    return it == m_index.end() ? nullptr : &m_items[it->second];
 }
 
 bool BusItemTree::contains(const QString &path) const
 {
-    return m_items.count(path) != 0;
+    return m_index.count(path) != 0;
+}
+
+std::optional<std::size_t> BusItemTree::indexOf(const QString &path) const
+{
+    const auto it = m_index.find(path);
+    if (it == m_index.end())
+        return std::nullopt;
+    return it->second;
 }
 
 bool BusItemTree::isNode(const QString &path) const
@@ -153,63 +182,84 @@ bool BusItemTree::isNode(const QString &path) const
 
 bool BusItemTree::isWritable(const QString &path) const
 {
-    const auto it = m_items.find(path);
-    return it != m_items.end() && it->second.writable;
+    const Item *item = find(path);
+    return item && item->writable;
 }
 
 QVariant BusItemTree::value(const QString &path) const
 {
-    const auto it = m_items.find(path);
-    return it == m_items.end() ? QVariant() : it->second.value;
+    const Item *item = find(path);
+    return item ? item->value : QVariant();
 }
 
 QString BusItemTree::text(const QString &path) const
 {
-    const auto it = m_items.find(path);
-    return it == m_items.end() ? QString() : it->second.text;
+    const Item *item = find(path);
+    return item ? item->text : QString();
 }
 
 QStringList BusItemTree::paths() const
 {
     QStringList result;
     result.reserve(size());
-    for (const auto &entry : m_items)
+    for (const auto &entry : m_index)
         result.append(entry.first);
     return result;
 }
 
 bool BusItemTree::setValue(const QString &path, const QVariant &value)
 {
-    const auto it = m_items.find(path);
-    if (it == m_items.end()) {
-        qCWarning(lcBusItem) << "setValue on unknown path" << path;
+    const auto index = indexOf(path);
+    if (!index) {
+        qCWarning(lcDbus) << "setValue on unknown path" << path;
         return false;
     }
-    return store(it, value, format(it->second, value));
+    return setValueAt(*index, value);
 }
 
 bool BusItemTree::setValue(const QString &path, const QVariant &value, const QString &text)
 {
-    const auto it = m_items.find(path);
-    if (it == m_items.end()) {
-        qCWarning(lcBusItem) << "setValue on unknown path" << path;
+    const auto index = indexOf(path);
+    if (!index) {
+        qCWarning(lcDbus) << "setValue on unknown path" << path;
         return false;
     }
-    return store(it, value, text);
+    return store(*index, value, text);
 }
 
-bool BusItemTree::store(Map::iterator it, const QVariant &value, const QString &text)
+bool BusItemTree::setValueAt(std::size_t index, const QVariant &value)
 {
-    Item &item = it->second;
+    Q_ASSERT(index < m_items.size());
+    // The text is a function of the value here: an unchanged value needs no formatting.
+    if (sameValue(m_items[index].value, value))
+        return false;
+    assign(index, value, format(m_items[index], value));
+    return true;
+}
+
+bool BusItemTree::store(std::size_t index, const QVariant &value, const QString &text)
+{
+    const Item &item = m_items[index];
     if (sameValue(item.value, value) && item.text == text)
         return false;
+    assign(index, value, text);
+    return true;
+}
+
+void BusItemTree::assign(std::size_t index, const QVariant &value, const QString &text)
+{
+    Item &item = m_items[index];
     item.value = value;
     item.text = text;
     if (!item.pending) {
         item.pending = true;
-        m_pending.push_back(it);
+        m_pending.push_back(index);
     }
-    return true;
+}
+
+BusItemChange BusItemTree::change(const Item &item) const
+{
+    return {item.path, item.value, item.text};
 }
 
 void BusItemTree::publish()
@@ -218,9 +268,9 @@ void BusItemTree::publish()
         return;
     QList<BusItemChange> changes;
     changes.reserve(qsizetype(m_pending.size()));
-    for (const Map::iterator &it : m_pending) {
-        it->second.pending = false;
-        changes.append({it->first, it->second.value, it->second.text});
+    for (const std::size_t index : m_pending) {
+        m_items[index].pending = false;
+        changes.append(change(m_items[index]));
     }
     m_pending.clear();
     Q_EMIT itemsChanged(changes);
@@ -228,13 +278,15 @@ void BusItemTree::publish()
 
 BusItemTree::WriteResult BusItemTree::write(const QString &path, const QVariant &value)
 {
-    const auto it = m_items.find(path);
-    if (it == m_items.end() || !it->second.writable)
+    const auto index = indexOf(path);
+    if (!index || !m_items[*index].writable)
         return WriteResult::ReadOnly;
-    Item &item = it->second;
+    Item &item = m_items[*index];
     const QVariant typed = coerce(value, item.type);
     if (!typed.isValid())
         return WriteResult::WrongType;
+    if (typed.metaType() == QMetaType::fromType<QString>() && tooLong(typed.toString()))
+        return WriteResult::TooLong;
     if (sameValue(item.value, typed))
         return WriteResult::Accepted; // as vedbus: nothing to ask, nothing to announce
     if (item.validator && !item.validator(path, typed))
@@ -245,9 +297,9 @@ BusItemTree::WriteResult BusItemTree::write(const QString &path, const QVariant 
     // Announced now, on its own: if it was also waiting for publish(), that change is this one.
     if (item.pending) {
         item.pending = false;
-        m_pending.erase(std::find(m_pending.begin(), m_pending.end(), it));
+        m_pending.erase(std::find(m_pending.begin(), m_pending.end(), *index));
     }
-    Q_EMIT itemsChanged({{path, item.value, item.text}});
+    Q_EMIT itemsChanged({change(item)});
     Q_EMIT valueWritten(path, item.value);
     return WriteResult::Accepted;
 }
@@ -255,14 +307,13 @@ BusItemTree::WriteResult BusItemTree::write(const QString &path, const QVariant 
 QList<BusItemChange> BusItemTree::items(const QString &node) const
 {
     QList<BusItemChange> result;
-    const auto exact = m_items.find(node);
-    if (exact != m_items.end()) {
-        result.append({exact->first, exact->second.value, exact->second.text});
+    if (const Item *exact = find(node)) {
+        result.append(change(*exact));
         return result;
     }
     auto [first, last] = subtree(node);
     for (; first != last; ++first)
-        result.append({first->first, first->second.value, first->second.text});
+        result.append(change(m_items[first->second]));
     return result;
 }
 
@@ -284,15 +335,15 @@ QStringList BusItemTree::childNames(const QString &node) const
     return names;
 }
 
-std::pair<BusItemTree::Map::const_iterator, BusItemTree::Map::const_iterator> BusItemTree::subtree(
-    const QString &node) const
+std::pair<BusItemTree::Index::const_iterator, BusItemTree::Index::const_iterator>
+BusItemTree::subtree(const QString &node) const
 {
     if (node == u'/')
-        return {m_items.cbegin(), m_items.cend()};
+        return {m_index.cbegin(), m_index.cend()};
     if (node.isEmpty() || node.back() == u'/')
-        return {m_items.cend(), m_items.cend()};
+        return {m_index.cend(), m_index.cend()};
     // Everything with the prefix "/Ac/" sorts in ["/Ac/", "/Ac0"): '0' follows '/' in ASCII.
-    return {m_items.lower_bound(node + u'/'), m_items.lower_bound(node + u'0')};
+    return {m_index.lower_bound(node + u'/'), m_index.lower_bound(node + u'0')};
 }
 
 QString BusItemTree::format(const Item &item, const QVariant &value) const

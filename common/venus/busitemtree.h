@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <vector>
 
 namespace p1 {
@@ -32,10 +33,15 @@ struct BusItemChange
 /// changes.
 ///
 /// The tree knows nothing about D-Bus, so the GUI can show "what would be published" from
-/// the same object. Paths live in a sorted map: a subtree ("/Ac") is a contiguous range.
+/// the same object. It is the one copy of a service's published state: items live in a vector
+/// in the order they were added, and a service that sets the same paths every telegram keeps
+/// their indices (indexOf()) and sets by index, so a value is compared once and no path is
+/// looked up per telegram. A sorted map from path to index serves the D-Bus side: a subtree
+/// ("/Ac") is a contiguous range of it.
 ///
 /// Writes from other processes (SetValue) go through write(): read-only paths refuse, a
-/// writable path checks the type it was declared with and asks its validator; an accepted
+/// writable path checks the type it was declared with and the length of a string
+/// (kMaxWritableStringBytes), then asks its validator; an accepted
 /// write is stored and announced at once (itemsChanged() with that path alone, then
 /// valueWritten()), because the writer expects to see it before the next telegram.
 class BusItemTree : public QObject
@@ -57,7 +63,12 @@ public:
         ReadOnly = 1, ///< not writable, or no such path
         Refused = 2, ///< the validator said no
         WrongType = 3, ///< the value cannot be the path's type (vedbus folds this into 1)
+        TooLong = 4, ///< a string over kMaxWritableStringBytes
     };
+
+    /// The longest string a remote write may store, in bytes of UTF-8. Anything on the bus can
+    /// write; a megabyte name would be stored, sent in every signal and to the settings.
+    static constexpr qsizetype kMaxWritableStringBytes = 128;
 
     /// GetText of an invalid value, as Venus's own services show it.
     static constexpr QLatin1StringView kInvalidText {"---"};
@@ -77,6 +88,9 @@ public:
         TextFormatter text = {});
 
     [[nodiscard]] bool contains(const QString &path) const;
+    /// The index of \a path for the *At() functions; stable for the tree's life (paths are
+    /// never removed). nullopt for an unknown path.
+    [[nodiscard]] std::optional<std::size_t> indexOf(const QString &path) const;
     /// True for "/" and every path that has paths below it ("/Ac" when "/Ac/Power" exists).
     [[nodiscard]] bool isNode(const QString &path) const;
     [[nodiscard]] bool isWritable(const QString &path) const;
@@ -91,6 +105,10 @@ public:
     bool setValue(const QString &path, const QVariant &value);
     /// Same with the text given, for services that format values themselves.
     bool setValue(const QString &path, const QVariant &value, const QString &text);
+    /// setValue() for the item at \a index (from indexOf()): the value is compared with the
+    /// stored one, and only a changed value is formatted.
+    bool setValueAt(std::size_t index, const QVariant &value);
+    [[nodiscard]] const QVariant &valueAt(std::size_t index) const { return m_items[index].value; }
 
     /// Emits itemsChanged() with every path changed since the last publish, if any.
     void publish();
@@ -118,6 +136,7 @@ Q_SIGNALS:
 private:
     struct Item
     {
+        QString path;
         QVariant value;
         QString text;
         TextFormatter formatter;
@@ -126,17 +145,24 @@ private:
         bool writable = false;
         bool pending = false;
     };
-    using Map = std::map<QString, Item>;
+    using Index = std::map<QString, std::size_t>; ///< path -> position in m_items
 
     bool insert(const QString &path, const QVariant &initial, Item item);
-    bool store(Map::iterator it, const QVariant &value, const QString &text);
+    [[nodiscard]] Item *find(const QString &path);
+    [[nodiscard]] const Item *find(const QString &path) const;
+    /// Stores \a value and \a text unless both are unchanged; whether it did.
+    bool store(std::size_t index, const QVariant &value, const QString &text);
+    /// Stores a changed value and queues it for publish().
+    void assign(std::size_t index, const QVariant &value, const QString &text);
     [[nodiscard]] QString format(const Item &item, const QVariant &value) const;
+    [[nodiscard]] BusItemChange change(const Item &item) const;
     /// The range of paths strictly below \a node ("/" = all).
-    [[nodiscard]] std::pair<Map::const_iterator, Map::const_iterator> subtree(
+    [[nodiscard]] std::pair<Index::const_iterator, Index::const_iterator> subtree(
         const QString &node) const;
 
-    Map m_items;
-    std::vector<Map::iterator> m_pending; ///< map iterators stay valid: paths are never removed
+    std::vector<Item> m_items;
+    Index m_index;
+    std::vector<std::size_t> m_pending; ///< indices into m_items, in the order they changed
 };
 
 } // namespace p1

@@ -1,18 +1,14 @@
 #include "meterservice.h"
 
 #include "busitemexport.h"
+#include "logging.h"
 #include "settingsclient.h"
 
 #include <QDBusConnectionInterface>
-#include <QLoggingCategory>
-
-Q_LOGGING_CATEGORY(lcService, "p1.dbus")
 
 namespace p1 {
 
 namespace {
-
-constexpr int kProductId = 0xFFFF; // no Victron product id: third-party device
 
 QVariant toVariant(const VenusValue &v)
 {
@@ -29,29 +25,50 @@ QVariant toVariant(const VenusValue &v)
     return {};
 }
 
-QString toString(std::string_view s)
+/// GetText of a telegram path: formatText() on the value the tree holds. The tree asks only
+/// for a changed, valid value.
+BusItemTree::TextFormatter textOf(const PathSpec &spec)
 {
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+    return [&spec](const QVariant &value) -> QString {
+        VenusValue v;
+        switch (spec.kind) {
+        case ValueKind::Double:
+            v.set(value.toDouble());
+            break;
+        case ValueKind::Int:
+            v.setInt(value.toInt());
+            break;
+        case ValueKind::String:
+        case ValueKind::Invalid:
+            return value.toString();
+        }
+        return QString::fromStdString(formatText(spec, v));
+    };
 }
 
 QString customNamePath(const QString &id)
 {
-    return id + QStringLiteral("/CustomName");
+    return id + VenusPath::kCustomName;
 }
 
 } // namespace
 
-MeterService::MeterService(
-    Config config, QDBusConnection bus, std::span<const PathSpec> paths, QObject *parent)
+MeterService::MeterService(Config config, QDBusConnection bus, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
+    , m_serviceName(m_config.contract.serviceName(m_config.port))
     , m_bus(std::move(bus))
-    , m_specs(paths)
-    , m_current(paths.size())
 {
-    m_paths.reserve(paths.size());
-    for (const PathSpec &spec : paths)
-        m_paths.push_back(toString(spec.path));
+    // The telegram paths exist from the start: update() before registration sets the values
+    // the service first shows.
+    m_items.reserve(m_config.contract.paths.size());
+    for (const PathSpec &spec : m_config.contract.paths) {
+        const QString path = QString::fromUtf8(spec.path.data(), qsizetype(spec.path.size()));
+        const bool added = m_tree.addPath(path, {}, textOf(spec));
+        Q_ASSERT_X(added, "MeterService", "a contract path is malformed or listed twice");
+        Q_UNUSED(added)
+        m_items.push_back(m_tree.indexOf(path).value_or(0));
+    }
     connect(&m_tree, &BusItemTree::valueWritten, this, &MeterService::onValueWritten);
 }
 
@@ -60,34 +77,17 @@ MeterService::~MeterService()
     stop();
 }
 
-QString MeterService::sanitised(const QString &name)
-{
-    QString out = name;
-    for (QChar &c : out) {
-        const bool ok = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z')
-            || (c >= u'0' && c <= u'9') || c == u'_';
-        if (!ok)
-            c = u'_';
-    }
-    return out;
-}
-
-QString MeterService::settingsId(const QString &serial)
-{
-    return QStringLiteral("p1_") + sanitised(serial);
-}
-
 void MeterService::start(
     const QString &serial, const QString &firmwareVersion, const QString &hardwareVersion)
 {
-    m_settingsId = settingsId(serial.isEmpty() ? QStringLiteral("unknown") : serial);
+    m_settingsId = ServiceContract::settingsId(serial);
     m_firmwareVersion = firmwareVersion;
     m_hardwareVersion = hardwareVersion;
     m_settings = new SettingsClient(m_bus, this);
     connect(m_settings, &SettingsClient::added, this, &MeterService::onSettings);
     connect(m_settings, &SettingsClient::unavailable, this, [this] { onSettings({}); });
     const QString instance =
-        m_config.deviceClass + u':' + QString::number(m_config.defaultInstance);
+        m_config.contract.type + u':' + QString::number(m_config.defaultInstance);
     m_settings->add({{m_settingsId + QStringLiteral("/ClassAndVrmInstance"), instance},
                         {customNamePath(m_settingsId), QString()}},
         m_config.settingsTimeout);
@@ -107,69 +107,54 @@ void MeterService::onSettings(const QVariantMap &values)
 
 void MeterService::createPathsAndRegister()
 {
-    auto fixed = [this](const char *path, const QVariant &value) {
-        m_tree.addPath(QString::fromLatin1(path), value);
-    };
-    fixed("/Mgmt/ProcessName", QStringLiteral("dbus-p1"));
-    fixed("/Mgmt/ProcessVersion", m_config.processVersion);
-    fixed("/Mgmt/Connection", m_config.connection);
-    fixed("/DeviceInstance", m_instance);
-    fixed("/ProductId", kProductId);
-    fixed("/ProductName", m_config.productName);
-    fixed("/FirmwareVersion", m_firmwareVersion);
-    fixed("/HardwareVersion", m_hardwareVersion);
-    fixed("/Connected", m_connected ? 1 : 0);
-    if (m_refreshTime >= 0 || m_config.deviceClass == QLatin1String("grid"))
-        fixed("/RefreshTime", m_refreshTime >= 0 ? QVariant(m_refreshTime) : QVariant());
-    for (auto it = m_config.staticPaths.cbegin(); it != m_config.staticPaths.cend(); ++it)
+    const ServiceContract &contract = m_config.contract;
+    m_tree.addPath(VenusPath::kProcessName, ServiceContract::kProcessName);
+    m_tree.addPath(VenusPath::kProcessVersion, m_config.processVersion);
+    m_tree.addPath(VenusPath::kConnection, m_config.connection);
+    m_tree.addPath(VenusPath::kDeviceInstance, m_instance);
+    m_tree.addPath(VenusPath::kProductId, ServiceContract::kProductId);
+    m_tree.addPath(VenusPath::kProductName, contract.productName);
+    m_tree.addPath(VenusPath::kFirmwareVersion, m_firmwareVersion);
+    m_tree.addPath(VenusPath::kHardwareVersion, m_hardwareVersion);
+    m_tree.addPath(VenusPath::kConnected, m_connected ? 1 : 0);
+    if (m_refreshTime >= 0 || contract.refreshTimeAlways)
+        m_tree.addPath(
+            VenusPath::kRefreshTime, m_refreshTime >= 0 ? QVariant(m_refreshTime) : QVariant());
+    for (auto it = contract.staticPaths.cbegin(); it != contract.staticPaths.cend(); ++it)
         m_tree.addPath(it.key(), it.value());
+    m_tree.addWritablePath(VenusPath::kCustomName, m_customName);
 
-    m_tree.addWritablePath(QStringLiteral("/CustomName"), m_customName);
-
-    for (std::size_t i = 0; i < m_specs.size(); ++i) {
-        const PathSpec &spec = m_specs[i];
-        const VenusValue &v = m_current[i];
-        m_tree.addPath(m_paths[i], toVariant(v));
-        if (v.valid())
-            m_tree.setValue(m_paths[i], toVariant(v), QString::fromStdString(formatText(spec, v)));
-    }
     m_tree.publish(); // nobody listens yet: this only settles the pending texts
 
     m_export = new BusItemExport(&m_tree, this);
+    m_export->setPropertiesChangedEnabled(m_config.propertiesChanged);
     if (!m_export->registerOn(m_bus)) {
         Q_EMIT failed(QStringLiteral("cannot register objects on %1").arg(m_bus.name()));
         return;
     }
-    const auto reply = m_bus.interface()->registerService(m_config.serviceName,
+    const auto reply = m_bus.interface()->registerService(m_serviceName,
         QDBusConnectionInterface::DontQueueService, QDBusConnectionInterface::DontAllowReplacement);
     if (!reply.isValid() || reply.value() != QDBusConnectionInterface::ServiceRegistered) {
         const QString reason =
             QStringLiteral("cannot claim %1: %2")
-                .arg(m_config.serviceName,
+                .arg(m_serviceName,
                     reply.isValid() ? QStringLiteral("name taken") : reply.error().message());
-        qCWarning(lcService).noquote() << reason;
+        qCWarning(lcDbus).noquote() << reason;
         Q_EMIT failed(reason);
         return;
     }
     m_started = true;
-    qCInfo(lcService).noquote() << "registered" << m_config.serviceName << "instance" << m_instance;
+    qCInfo(lcDbus).noquote() << "registered" << m_serviceName << "instance" << m_instance;
     Q_EMIT started();
 }
 
 void MeterService::update(std::span<const VenusValue> values)
 {
-    Q_ASSERT(values.size() == m_current.size());
-    const std::size_t n = std::min(values.size(), m_current.size());
+    Q_ASSERT(values.size() == m_items.size());
+    const std::size_t n = std::min(values.size(), m_items.size());
     bool changed = false;
-    for (std::size_t i = 0; i < n; ++i) {
-        if (values[i] == m_current[i])
-            continue; // formatting a text only for what changed keeps a telegram cheap
-        m_current[i] = values[i];
-        if (m_export)
-            changed |= m_tree.setValue(m_paths[i], toVariant(values[i]),
-                values[i].valid() ? QString::fromStdString(formatText(m_specs[i], values[i]))
-                                  : QString(BusItemTree::kInvalidText));
-    }
+    for (std::size_t i = 0; i < n; ++i)
+        changed |= m_tree.setValueAt(m_items[i], toVariant(values[i]));
     if (!m_connected)
         setConnected(true);
     else if (changed && m_started)
@@ -180,14 +165,11 @@ void MeterService::setConnected(bool connected)
 {
     m_connected = connected;
     if (!connected) {
-        for (std::size_t i = 0; i < m_current.size(); ++i) {
-            m_current[i].setInvalid();
-            if (m_export)
-                m_tree.setValue(m_paths[i], QVariant(), QString(BusItemTree::kInvalidText));
-        }
+        for (const std::size_t item : m_items)
+            m_tree.setValueAt(item, QVariant());
     }
     if (m_export) {
-        m_tree.setValue(QStringLiteral("/Connected"), connected ? 1 : 0);
+        m_tree.setValue(VenusPath::kConnected, connected ? 1 : 0);
         if (m_started)
             m_tree.publish();
     }
@@ -196,13 +178,13 @@ void MeterService::setConnected(bool connected)
 void MeterService::setRefreshTime(int milliseconds)
 {
     m_refreshTime = milliseconds;
-    if (m_export && m_tree.contains(QStringLiteral("/RefreshTime")))
-        m_tree.setValue(QStringLiteral("/RefreshTime"), milliseconds);
+    if (m_export && m_tree.contains(VenusPath::kRefreshTime))
+        m_tree.setValue(VenusPath::kRefreshTime, milliseconds);
 }
 
 void MeterService::onValueWritten(const QString &path, const QVariant &value)
 {
-    if (path == QLatin1String("/CustomName") && m_settings) {
+    if (path == VenusPath::kCustomName && m_settings) {
         m_customName = value.toString();
         m_settings->setValue(customNamePath(m_settingsId), m_customName);
     }
@@ -211,7 +193,7 @@ void MeterService::onValueWritten(const QString &path, const QVariant &value)
 void MeterService::stop()
 {
     if (m_started) {
-        m_bus.interface()->unregisterService(m_config.serviceName);
+        m_bus.interface()->unregisterService(m_serviceName);
         m_started = false;
     }
     if (m_export) {

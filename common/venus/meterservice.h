@@ -1,12 +1,11 @@
 #pragma once
 
 #include "busitemtree.h"
-#include "venusmapping.h"
+#include "servicecontract.h"
 
 #include <QDBusConnection>
 #include <QObject>
 #include <QString>
-#include <QVariantMap>
 
 #include <chrono>
 #include <span>
@@ -17,11 +16,11 @@ namespace p1 {
 class BusItemExport;
 class SettingsClient;
 
-/// One Venus device on D-Bus: the grid meter or the gas meter.
+/// One Venus device on D-Bus: the grid meter or the gas meter, as its ServiceContract says.
 ///
 /// Owns its D-Bus connection's object tree (one connection per service, as Venus expects: a
 /// consumer identifies a service by its connection's unique name). Life cycle:
-/// 1. constructed with its configuration and the telegram-derived paths it publishes;
+/// 1. constructed with its contract (name, product, the telegram-derived and static paths);
 /// 2. start(serial): asks com.victronenergy.settings for the device instance and CustomName
 ///    (`/Settings/Devices/p1_<serial>/...`), waiting up to the settings timeout, else the
 ///    default instance;
@@ -30,6 +29,7 @@ class SettingsClient;
 /// 4. update() per good telegram: one ItemsChanged with what changed;
 /// 5. setConnected(false) when data stops: values invalid, /Connected 0.
 /// /CustomName is writable from the GUI and persisted through the settings service.
+/// The published state lives in the tree alone: update() hands it each value once, by index.
 class MeterService : public QObject
 {
     Q_OBJECT
@@ -37,18 +37,18 @@ class MeterService : public QObject
 public:
     struct Config
     {
-        QString serviceName; ///< "com.victronenergy.grid.p1_ttyUSB0"
-        QString deviceClass; ///< "grid", "gasmeter", "pulsemeter": ClassAndVrmInstance class
-        QString productName; ///< "P1 smart meter"
-        QString connection; ///< /Mgmt/Connection: "P1 /dev/ttyUSB0"
+        ServiceContract contract;
+        QString port; ///< sanitised: the service is contract.serviceName(port)
+        QString connection; ///< /Mgmt/Connection: "P1 serial /dev/ttyUSB0 auto (115200)"
         QString processVersion;
-        int defaultInstance = 40;
+        int defaultInstance = ServiceContract::kDefaultInstance;
         std::chrono::milliseconds settingsTimeout {30000};
-        QVariantMap staticPaths; ///< fixed extra paths: /Role, /Position, ...
+        /// Also PropertiesChanged on each changed path
+        /// (BusItemExport::setPropertiesChangedEnabled).
+        bool propertiesChanged = false;
     };
 
-    MeterService(Config config, QDBusConnection bus, std::span<const PathSpec> paths,
-        QObject *parent = nullptr);
+    MeterService(Config config, QDBusConnection bus, QObject *parent = nullptr);
     ~MeterService() override;
 
     /// Starts registration for the meter with equipment id \a serial. update() may be called
@@ -57,9 +57,9 @@ public:
         const QString &serial, const QString &firmwareVersion, const QString &hardwareVersion);
     [[nodiscard]] bool isStarted() const { return m_started; }
     [[nodiscard]] int deviceInstance() const { return m_instance; }
-    [[nodiscard]] const QString &serviceName() const { return m_config.serviceName; }
+    [[nodiscard]] const QString &serviceName() const { return m_serviceName; }
 
-    /// Publishes one telegram's values (same order as the paths given at construction).
+    /// Publishes one telegram's values (in the order of the contract's paths).
     void update(std::span<const VenusValue> values);
     /// false: every telegram-derived value invalid and /Connected 0; true: /Connected 1.
     void setConnected(bool connected);
@@ -71,12 +71,6 @@ public:
 
     /// The tree, for tests and the GUI's "what would be published".
     [[nodiscard]] const BusItemTree &tree() const { return m_tree; }
-
-    /// "p1_" + the serial with everything outside [A-Za-z0-9_] replaced by '_'.
-    [[nodiscard]] static QString settingsId(const QString &serial);
-    /// \a name with everything outside [A-Za-z0-9_] replaced by '_': what D-Bus service name
-    /// elements and settings paths allow ("192.168.1.20:8088" -> "192_168_1_20_8088").
-    [[nodiscard]] static QString sanitised(const QString &name);
 
 Q_SIGNALS:
     /// The name is on the bus, every path in place.
@@ -90,11 +84,10 @@ private:
     void onValueWritten(const QString &path, const QVariant &value);
 
     Config m_config;
+    QString m_serviceName;
     QDBusConnection m_bus;
-    std::span<const PathSpec> m_specs;
-    std::vector<QString> m_paths; ///< D-Bus path per spec, built once
-    std::vector<VenusValue> m_current; ///< last published value per spec
     BusItemTree m_tree;
+    std::vector<std::size_t> m_items; ///< the tree's index of each contract path
     BusItemExport *m_export = nullptr;
     SettingsClient *m_settings = nullptr;
     QString m_settingsId;

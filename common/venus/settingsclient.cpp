@@ -1,5 +1,7 @@
 #include "settingsclient.h"
 
+#include "logging.h"
+
 #include <QDBusArgument>
 #include <QDBusConnectionInterface>
 #include <QDBusMessage>
@@ -7,9 +9,6 @@
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
 #include <QDBusServiceWatcher>
-#include <QLoggingCategory>
-
-Q_LOGGING_CATEGORY(lcSettings, "p1.settings")
 
 namespace p1 {
 

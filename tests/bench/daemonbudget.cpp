@@ -8,7 +8,7 @@
 // - the daemon under Victron's service limits, as the Venus run script's `softlimit -d 100000000
 //   -s 1000000 -a 100000000` sets them (setrlimit in the child before exec, checked in
 //   /proc/PID/limits);
-// - a listener on the grid service's ItemsChanged.
+// - a listener on the grid service's ItemsChanged, and one counting every BusItem signal it sends.
 // It writes changing DSMR 5 three-phase telegrams with gas from SimulatedMeter (one simulated
 // second per telegram, so every telegram changes the published values) and measures:
 // - latency: from right after the write() of a telegram's last byte to the arrival of its
@@ -239,7 +239,8 @@ public:
     std::deque<Pending> pending; ///< measured telegrams written, oldest first
     std::vector<double> latencyMs;
     int received = 0; ///< every ItemsChanged, warm-up included
-    qint64 measuredPaths = 0; ///< paths in the measured ItemsChanged (one PropertiesChanged each)
+    qint64 measuredPaths = 0; ///< paths in the measured ItemsChanged
+    qint64 measuredSignals = 0; ///< every BusItem signal the daemon sent while measuring
     QMap<QString, int> pathCounts; ///< how often each path changed while measuring
     int unpaired = 0; ///< measured signals that matched no pending telegram
     int skipped = 0; ///< measured telegrams passed over by a later one's signal
@@ -247,6 +248,12 @@ public:
     bool measuring = false;
 
 public Q_SLOTS:
+    void onBusItemSignal(const QDBusMessage &)
+    {
+        if (measuring)
+            ++measuredSignals;
+    }
+
     void onItemsChanged(const QDBusMessage &message)
     {
         const qint64 arrived = nowNs();
@@ -468,6 +475,11 @@ void Harness::startDaemon()
     if (!bus.connect(m_service, u"/"_s, u"com.victronenergy.BusItem"_s, u"ItemsChanged"_s,
             m_listener.get(), SLOT(onItemsChanged(QDBusMessage))))
         fail(u"cannot subscribe to ItemsChanged of %1"_s.arg(m_service));
+    // Every signal on every path (QtDBus matches an empty name as any member): what the bus
+    // daemon routes per telegram.
+    if (!bus.connect(m_service, QString(), u"com.victronenergy.BusItem"_s, QString(),
+            m_listener.get(), SLOT(onBusItemSignal(QDBusMessage))))
+        fail(u"cannot subscribe to the signals of %1"_s.arg(m_service));
 
     if (!QFileInfo(m_options.daemon).isExecutable())
         fail(u"no daemon at %1 (build dbus-p1, or give --daemon PATH)"_s.arg(m_options.daemon));
@@ -697,6 +709,9 @@ int Harness::run()
             precise ? std::nullopt : std::optional<bool>(cpuTicksUs <= kCpuBudgetUs)},
         {u"paths changed per telegram (mean)"_s,
             u"%1"_s.arg(double(m_listener->measuredPaths) / published, 0, 'f', 1), QString(),
+            std::nullopt},
+        {u"D-Bus signals per telegram (mean)"_s,
+            u"%1"_s.arg(double(m_listener->measuredSignals) / published, 0, 'f', 1), QString(),
             std::nullopt},
         {u"dbus-daemon CPU per telegram"_s, us(busUs), QString(), std::nullopt},
         {u"latency min"_s, ms(latency.front()), QString(), std::nullopt},

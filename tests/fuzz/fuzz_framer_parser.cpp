@@ -1,6 +1,7 @@
 // libFuzzer target: arbitrary bytes through the whole pure decode chain, as a dirty serial line
 // would deliver them: Framer (any chunking, 7-bit mask on or off) -> Parser -> Reading ->
-// VenusMapper (grid and gas), plus the parser on the raw input.
+// VenusMapper (grid and gas), plus the parser on the raw input, plus the TelegramDecoder that
+// runs the same chain for the programs.
 //
 // Input layout: byte 0 holds flags, byte 1 a seed, the rest is the byte stream.
 //   bit 0     mask7Bit on the framer
@@ -13,15 +14,19 @@
 // - every frame starts with '/', stays within the size bound, and a frame reported good with a
 //   CRC carries the CRC of its own text;
 // - every view of a parsed Telegram points into the frame text;
-// - every number the Venus services would publish is finite.
+// - every number the Venus services would publish is finite;
+// - the TelegramDecoder reports the frames the 7-bit masked framer finds, each with a verdict
+//   that agrees with the framer and the parser, an English reason exactly when rejected, and
+//   finite values only when accepted.
 // A violation aborts with a message, which libFuzzer reports as a crash with the input saved.
 
 #include "crc16.h"
 #include "decimal.h"
 #include "framer.h"
-#include "obis.h"
+#include "obistable.h"
 #include "reading.h"
 #include "telegram.h"
+#include "telegramdecoder.h"
 #include "venusmapping.h"
 
 #include <cmath>
@@ -98,6 +103,7 @@ void decode(Chain &chain, std::string_view text)
         check(inside(object.obisText, text), "OBIS text outside the frame text");
         (void)object.obis.toString();
         (void)describeObis(object.obis);
+        check(object.field == obisField(object.obis), "field is not the table's for the code");
         for (const CosemValue &value : telegram.valuesOf(object)) {
             check(inside(value.text, text), "value text outside the frame text");
             check(inside(value.unitText, text), "unit text outside the frame text");
@@ -142,6 +148,26 @@ void checkFrame(const Frame &frame, std::size_t maxSize)
             "good frame's CRC does not match its text");
         check(frame.crcSent == frame.crcComputed, "good frame with differing CRCs");
     }
+}
+
+/// One TelegramDecoder result, checked against what the framer and the parser say on their own.
+void checkDecoded(const DecodedTelegram &decoded)
+{
+    check(decoded.frame.ok() == !isFrameRejection(decoded.rejection),
+        "the rejection disagrees with the framer");
+    Telegram telegram;
+    const bool parses = Parser::parse(decoded.frame.text, telegram) == ParseError::None;
+    if (decoded.frame.ok())
+        check(parses == decoded.accepted(), "the rejection disagrees with the parser");
+    check(describe(decoded).empty() == decoded.accepted(), "a reason exactly when rejected");
+    if (!decoded.accepted()) {
+        check(!decoded.hasGrid && !decoded.hasGas, "a rejected telegram has values");
+        for (const VenusValue &value : decoded.grid.values)
+            check(!value.valid(), "a rejected telegram has a valid grid value");
+        return;
+    }
+    checkValues(decoded.grid.values.data(), decoded.grid.values.size());
+    checkValues(decoded.gas.values.data(), decoded.gas.values.size());
 }
 
 /// Chunk sizes from a small xorshift generator: deterministic per input.
@@ -233,6 +259,27 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         framer.finish();
     }
     check(whole == chunked, "chunking changed the frames");
+
+    // The decoder the programs use: the same frames as a masked framer with the default bound.
+    if (mask && maxSize == Framer::kDefaultMaxSize) {
+        std::vector<FrameRecord> decoded;
+        TelegramDecoder decoder([&](const DecodedTelegram &telegram) {
+            checkDecoded(telegram);
+            const Frame &frame = telegram.frame;
+            decoded.push_back({std::string(frame.text), frame.crc, frame.error, frame.crcSent,
+                frame.crcComputed});
+        });
+        ChunkSizes sizes(chunking, seed);
+        for (std::size_t pos = 0; pos < stream.size();) {
+            const std::size_t n = sizes.next(stream.size() - pos);
+            decoder.push(stream.substr(pos, n));
+            pos += n;
+        }
+        decoder.finish();
+        check(decoded == whole, "the decoder's frames differ from the framer's");
+        const TelegramDecoder::Stats stats = decoder.stats();
+        check(stats.accepted + stats.rejected == decoded.size(), "decoder counts differ");
+    }
 
     // The parser must take any text, not only what the framer hands it.
     decode(chain, stream);

@@ -67,7 +67,7 @@ inline QString jsonMismatch(const QJsonValue &actual, const QJsonValue &expected
             }
             if (!a.contains(it.key()))
                 return at + QStringLiteral(": missing, expected ") + show(it.value());
-            const QString m = jsonMismatch(a.value(it.key()), it.value(), at);
+            QString m = jsonMismatch(a.value(it.key()), it.value(), at);
             if (!m.isEmpty())
                 return m;
         }
@@ -79,7 +79,7 @@ inline QString jsonMismatch(const QJsonValue &actual, const QJsonValue &expected
         const QJsonArray a = actual.toArray();
         const QJsonArray e = expected.toArray();
         for (qsizetype i = 0; i < e.size(); ++i) {
-            const QString m = jsonMismatch(a.at(i), e.at(i), where + QStringLiteral("[%1]").arg(i));
+            QString m = jsonMismatch(a.at(i), e.at(i), where + QStringLiteral("[%1]").arg(i));
             if (!m.isEmpty())
                 return m;
         }

@@ -29,6 +29,8 @@ inline std::string dsmr5ThreePhase(std::string_view timestamp = "261125143015W",
             "1-0:2.7.0(00.000*kW)",
             "0-0:96.7.21(00012)",
             "0-0:96.7.9(00003)",
+            // One object split over two lines: the literals join on purpose.
+            // NOLINTNEXTLINE(bugprone-suspicious-missing-comma)
             "1-0:99.97.0(3)(0-0:96.7.19)(250612093012S)(0000000240*s)(251101120301W)(0000001301*s)("
             "260203070707W)(0000000377*s)",
             "1-0:32.32.0(00004)",
@@ -243,6 +245,8 @@ inline std::string belgiumFluvius()
             "0-0:96.14.0(0001)",
             "1-0:1.4.0(02.351*kW)",
             "1-0:1.6.0(261109134558W)(03.589*kW)",
+            // One object split over two lines: the literals join on purpose.
+            // NOLINTNEXTLINE(bugprone-suspicious-missing-comma)
             "0-0:98.1.0(2)(1-0:1.6.0)(1-0:1.6.0)(261001000000S)(260923192538S)(03.695*kW)("
             "261101000000W)(261018122139S)(05.980*kW)",
             "1-0:1.7.0(01.500*kW)",

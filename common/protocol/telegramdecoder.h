@@ -1,0 +1,127 @@
+#pragma once
+
+#include "framer.h"
+#include "reading.h"
+#include "telegram.h"
+#include "venusmapping.h"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace p1 {
+
+/// Why a telegram was not accepted. The framer judges the bytes (framing and CRC), the parser
+/// the text; the first that objects decides.
+enum class Rejection : std::uint8_t
+{
+    None,
+    // The bytes (FrameError):
+    CrcMismatch, ///< CRC sent and computed differ
+    MalformedCrc, ///< `!` followed by something that is not 1-4 hex digits and a line end
+    MissingCrc, ///< a footer without CRC from a stream whose telegrams carried one
+    Truncated, ///< a new telegram started (or input ended) before this one's footer
+    Overflow, ///< longer than the framer's maximum before its footer
+    // The text (ParseError):
+    NoHeader, ///< no '/' and identification
+    NoObjects, ///< not a single object line
+};
+
+/// True for a rejection of the bytes (framing or CRC), false for one of their content (and for
+/// None). The GUI shows a CRC verdict only when the bytes passed.
+[[nodiscard]] constexpr bool isFrameRejection(Rejection rejection) noexcept
+{
+    return rejection >= Rejection::CrcMismatch && rejection <= Rejection::Overflow;
+}
+
+/// One telegram as the decoder judged it, handed to the sink. Everything in it points into the
+/// decoder: valid only during the callback (copy what must outlive it).
+struct DecodedTelegram
+{
+    /// The framer's facts: the text from '/' to the footer, the CRC verdict (ok / none / bad)
+    /// with the CRC sent and computed, and the framer's own FrameError. \a rejection is the
+    /// verdict that counts.
+    const Frame &frame;
+    Rejection rejection = Rejection::None;
+    /// The parsed text. Parsed for rejected telegrams too, best effort: their objects help to
+    /// see what went wrong.
+    const Telegram &telegram;
+    /// Filled from an accepted telegram; empty for a rejected one.
+    const Reading &reading;
+    /// What the grid and gas services publish from it (DESIGN.md §3); all invalid when rejected.
+    const GridValues &grid;
+    const GasValues &gas;
+    bool hasGrid = false; ///< accepted with electricity figures: there is a grid meter to publish
+    bool hasGas = false; ///< accepted with a gas meter reading
+
+    [[nodiscard]] bool accepted() const noexcept { return rejection == Rejection::None; }
+};
+
+/// Why the telegram was rejected, in English for logs and `--decode` ("CRC mismatch: sent 1234,
+/// computed ABCD"); empty when it was accepted. The GUI translates the Rejection itself
+/// (MonitorSession::describeRejection).
+[[nodiscard]] std::string describe(const DecodedTelegram &decoded);
+
+/// The whole decode pipeline, once, for every reader of P1 bytes: the daemon, `dbus-p1
+/// --decode`, p1-monitor and the port detector. Bytes in (any chunking), one DecodedTelegram
+/// per telegram out through the sink, rejected ones included. Pure like the rest of the
+/// protocol core: no I/O, no timers, no allocation in steady state.
+///
+/// The stages, in order (DESIGN.md §5):
+/// 1. bytes: push() hands the bytes on unchanged. A stage that transforms the byte stream
+///    before framing (DLMS decryption of 0xDB frames) goes in push() and finish();
+/// 2. frames: the Framer, 7-bit mask on (a 7E1 DSMR 2.2/3.0 stream read 8N1 carries parity in
+///    bit 7; masking leaves 8N1 ASCII unchanged), checks the CRC as the bytes pass;
+/// 3. text: the Parser splits the frame into a Telegram;
+/// 4. verdict: judge() is the one place that decides whether a telegram is accepted (a
+///    stricter CRC rule belongs there);
+/// 5. meaning: an accepted telegram fills the Reading, and the VenusMapper maps it to the grid
+///    and gas values. Only accepted telegrams reach the mapper, whose gas flow spans telegrams:
+///    use one decoder per stream.
+class TelegramDecoder
+{
+public:
+    using Sink = std::function<void(const DecodedTelegram &)>;
+
+    struct Stats
+    {
+        std::uint64_t bytes = 0; ///< every byte pushed
+        std::uint64_t noiseBytes = 0; ///< bytes outside any telegram
+        std::uint64_t accepted = 0;
+        std::uint64_t rejected = 0;
+    };
+
+    explicit TelegramDecoder(Sink sink);
+    TelegramDecoder(const TelegramDecoder &) = delete;
+    TelegramDecoder &operator=(const TelegramDecoder &) = delete;
+
+    /// Feeds received bytes; calls the sink for every telegram they complete.
+    void push(std::string_view bytes);
+    /// End of input: a pending telegram is reported (complete, or truncated).
+    void finish();
+    /// A discontinuity in the same stream (baud rate switched, connection re-made): drops any
+    /// pending telegram silently. The gas flow history stays: it is the same meter.
+    void reset() noexcept;
+    /// A new stream: reset(), and the gas flow history is forgotten too.
+    void restart() noexcept;
+
+    /// Counted since construction.
+    [[nodiscard]] Stats stats() const noexcept;
+
+private:
+    void onFrame(const Frame &frame);
+    [[nodiscard]] static Rejection judge(const Frame &frame, ParseError parseError) noexcept;
+
+    Sink m_sink;
+    Telegram m_telegram;
+    Reading m_reading;
+    VenusMapper m_mapper;
+    GridValues m_grid;
+    GasValues m_gas;
+    std::uint64_t m_accepted = 0;
+    std::uint64_t m_rejected = 0;
+    Framer m_framer; // last: its sink uses the members above
+};
+
+} // namespace p1

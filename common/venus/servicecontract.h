@@ -1,0 +1,98 @@
+#pragma once
+
+#include "venusmapping.h"
+
+#include <QLatin1StringView>
+#include <QString>
+#include <QVariantMap>
+
+#include <cstdint>
+#include <span>
+
+namespace p1 {
+
+/// How the gas meter is published (--gas-service): gui-v2 lists pulsemeter services, it has no
+/// page for gasmeter ones (DESIGN.md §3).
+enum class GasService : std::uint8_t
+{
+    GasMeter,
+    PulseMeter,
+    None
+};
+
+/// What dbus-p1 promises Venus for one D-Bus service (DESIGN.md §3), in one place: the daemon's
+/// MeterService publishes it and p1-monitor's Venus preview shows it.
+///
+/// A service is a meter (what it measures: its telegram-derived paths and product name)
+/// published as a service type, which is both the middle of its name,
+/// `com.victronenergy.<type>.p1_<port><suffix>`, and the class of its ClassAndVrmInstance
+/// setting. Every service has the mandatory paths (VenusPath below, created by MeterService), the
+/// paths of its meter, and the static paths of its type.
+///
+/// New services are new rows here: water is a Meter with its own paths published as type
+/// "pulsemeter" with the suffix "_water"; a grid meter in another role (pvinverter, genset,
+/// acload) is the electricity meter with that role as its type and /Role.
+struct ServiceContract
+{
+    enum class Meter : std::uint8_t
+    {
+        Electricity,
+        Gas,
+    };
+
+    /// Venus's settings give a new device this instance, or the next free one of its class.
+    static constexpr int kDefaultInstance = 40;
+    /// No Victron product id: a third-party device.
+    static constexpr int kProductId = 0xFFFF;
+    static constexpr QLatin1StringView kProcessName {"dbus-p1"};
+
+    Meter meter = Meter::Electricity;
+    QString type; ///< "grid", "gasmeter", "pulsemeter"
+    QString nameSuffix; ///< after the port in the service name; none today
+    QString productName; ///< /ProductName: "P1 smart meter"
+    std::span<const PathSpec> paths; ///< telegram-derived, indexed by GridPath or GasPath
+    QVariantMap staticPaths; ///< fixed values beside the mandatory paths: /Role, /Position...
+    /// Whether /RefreshTime exists before the telegram interval is known (an electricity
+    /// meter's consumers expect it); otherwise it appears only if known at registration.
+    bool refreshTimeAlways = false;
+
+    /// "com.victronenergy.grid.p1_ttyUSB0" for the port "ttyUSB0" (already sanitised).
+    [[nodiscard]] QString serviceName(const QString &port) const;
+
+    /// The electricity meter as com.victronenergy.grid.
+    [[nodiscard]] static ServiceContract grid();
+    /// The gas meter as \a service (not GasService::None).
+    [[nodiscard]] static ServiceContract gas(GasService service);
+
+    /// The port part of a service name for a source named \a sourceName: serial-starter's
+    /// ttyUSB0 stays ttyUSB0 (a path outside /dev names the service by its file name),
+    /// sanitised; "unknown" when nothing is left.
+    [[nodiscard]] static QString portName(const QString &sourceName, bool serial);
+    /// /Mgmt/Connection for a source described as \a sourceDescription: "P1 serial /dev/...".
+    [[nodiscard]] static QString connection(const QString &sourceDescription);
+    /// The settings id of a meter with equipment id \a serial, under /Settings/Devices:
+    /// "p1_" + the serial sanitised ("unknown" when empty).
+    [[nodiscard]] static QString settingsId(const QString &serial);
+    /// \a name with everything outside [A-Za-z0-9_] replaced by '_': what D-Bus service name
+    /// elements and settings paths allow ("192.168.1.20:8088" -> "192_168_1_20_8088").
+    [[nodiscard]] static QString sanitised(const QString &name);
+};
+
+/// The mandatory paths of every service (DESIGN.md §3), besides /Serial which comes with the
+/// meter's paths. MeterService creates them.
+struct VenusPath
+{
+    static constexpr QLatin1StringView kProcessName {"/Mgmt/ProcessName"};
+    static constexpr QLatin1StringView kProcessVersion {"/Mgmt/ProcessVersion"};
+    static constexpr QLatin1StringView kConnection {"/Mgmt/Connection"};
+    static constexpr QLatin1StringView kDeviceInstance {"/DeviceInstance"};
+    static constexpr QLatin1StringView kProductId {"/ProductId"};
+    static constexpr QLatin1StringView kProductName {"/ProductName"};
+    static constexpr QLatin1StringView kFirmwareVersion {"/FirmwareVersion"};
+    static constexpr QLatin1StringView kHardwareVersion {"/HardwareVersion"};
+    static constexpr QLatin1StringView kConnected {"/Connected"};
+    static constexpr QLatin1StringView kCustomName {"/CustomName"}; ///< writable, persisted
+    static constexpr QLatin1StringView kRefreshTime {"/RefreshTime"}; ///< ms between telegrams
+};
+
+} // namespace p1

@@ -1,0 +1,112 @@
+#include "venus/busitemtree.h"
+#include "venus/servicecontract.h"
+
+#include <QSet>
+#include <QStringList>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using p1::ServiceContract;
+
+Q_DECLARE_METATYPE(p1::ServiceContract)
+
+class TestServiceContract : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void services_data();
+    void services();
+    void portName_data();
+    void portName();
+    void settingsIdIsSanitised_data();
+    void settingsIdIsSanitised();
+};
+
+void TestServiceContract::services_data()
+{
+    QTest::addColumn<ServiceContract>("contract");
+    QTest::addColumn<QString>("name"); // for the port "ttyUSB0"
+    QTest::addColumn<QString>("productName");
+    QTest::addColumn<int>("paths");
+    QTest::addColumn<QStringList>("staticPaths");
+
+    QTest::newRow("grid") << ServiceContract::grid() << u"com.victronenergy.grid.p1_ttyUSB0"_s
+                          << u"P1 smart meter"_s << int(p1::kGridPathCount)
+                          << QStringList {u"/AllowedRoles"_s, u"/DeviceType"_s, u"/ErrorCode"_s,
+                                 u"/Position"_s, u"/Role"_s};
+    QTest::newRow("gasmeter") << ServiceContract::gas(p1::GasService::GasMeter)
+                              << u"com.victronenergy.gasmeter.p1_ttyUSB0"_s << u"P1 gas meter"_s
+                              << int(p1::kGasPathCount) << QStringList {u"/ErrorCode"_s};
+    QTest::newRow("pulsemeter") << ServiceContract::gas(p1::GasService::PulseMeter)
+                                << u"com.victronenergy.pulsemeter.p1_ttyUSB0"_s << u"P1 gas meter"_s
+                                << int(p1::kGasPathCount) << QStringList {u"/ErrorCode"_s};
+}
+
+void TestServiceContract::services()
+{
+    QFETCH(ServiceContract, contract);
+    QFETCH(QString, name);
+    QFETCH(QString, productName);
+    QFETCH(int, paths);
+    QFETCH(QStringList, staticPaths);
+
+    QCOMPARE(contract.serviceName(u"ttyUSB0"_s), name);
+    QCOMPARE(contract.productName, productName);
+    QCOMPARE(int(contract.paths.size()), paths);
+    QCOMPARE(contract.staticPaths.keys(), staticPaths);
+    // The service type is the settings class: "grid:40", "pulsemeter:40".
+    QCOMPARE(name.section(u'.', 2, 2), contract.type);
+    // Every path a well-formed leaf, and none twice: MeterService registers them all.
+    QSet<QString> seen;
+    for (const p1::PathSpec &spec : contract.paths) {
+        const QString path = QString::fromUtf8(spec.path.data(), qsizetype(spec.path.size()));
+        QVERIFY2(p1::BusItemTree::isValidLeafPath(path), qPrintable(path));
+        QVERIFY2(!seen.contains(path) && !contract.staticPaths.contains(path), qPrintable(path));
+        seen.insert(path);
+    }
+    if (contract.staticPaths.contains(u"/Role"_s))
+        QCOMPARE(contract.staticPaths.value(u"/Role"_s).toString(), contract.type);
+}
+
+void TestServiceContract::portName_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<bool>("serial");
+    QTest::addColumn<QString>("port");
+
+    QTest::newRow("serial-starter") << u"ttyUSB0"_s << true << u"ttyUSB0"_s;
+    QTest::newRow("serial-path") << u"/dev/ttyUSB0"_s << true << u"ttyUSB0"_s;
+    QTest::newRow("serial-by-id") << u"/dev/serial/by-id/usb-P1-if00"_s << true << u"usb_P1_if00"_s;
+    QTest::newRow("tcp") << u"192.168.1.20:8088"_s << false << u"192_168_1_20_8088"_s;
+    QTest::newRow("file") << u"capture.p1"_s << false << u"capture_p1"_s;
+    QTest::newRow("empty") << QString() << false << u"unknown"_s;
+}
+
+void TestServiceContract::portName()
+{
+    QFETCH(QString, source);
+    QFETCH(bool, serial);
+    QFETCH(QString, port);
+    QCOMPARE(ServiceContract::portName(source, serial), port);
+}
+
+void TestServiceContract::settingsIdIsSanitised_data()
+{
+    QTest::addColumn<QString>("serial");
+    QTest::addColumn<QString>("id");
+    QTest::newRow("plain") << u"E0043007052870318"_s << u"p1_E0043007052870318"_s;
+    QTest::newRow("spaces-and-dashes") << u"SAG 10-307"_s << u"p1_SAG_10_307"_s;
+    QTest::newRow("backslash") << u"ISK5\\2M"_s << u"p1_ISK5_2M"_s;
+    QTest::newRow("none") << QString() << u"p1_unknown"_s;
+}
+
+void TestServiceContract::settingsIdIsSanitised()
+{
+    QFETCH(QString, serial);
+    QFETCH(QString, id);
+    QCOMPARE(ServiceContract::settingsId(serial), id);
+}
+
+QTEST_GUILESS_MAIN(TestServiceContract)
+#include "tst_servicecontract.moc"
