@@ -177,6 +177,7 @@ private Q_SLOTS:
     void pulledCableExitsWithinSeconds();
     void sigtermLeavesTheBus();
     void instanceAndNameFromSettings();
+    void roleSurvivesARestart();
     void gasServiceKinds_data();
     void gasServiceKinds();
     void refreshTimeIsTheMeterInterval();
@@ -341,6 +342,53 @@ void TestDaemon::instanceAndNameFromSettings()
     QTRY_COMPARE(
         settings.values.value(u"/Settings/Devices/p1_E0062000013122923/CustomName"_s).toString(),
         u"Meterkast"_s);
+}
+
+void TestDaemon::roleSurvivesARestart()
+{
+    // Issue 10 item 4 with the real process: /Role written as gui-v2's PageAcInSetup.qml does,
+    // the service moves, and the next dbus-p1 (serial-starter restarts it) comes up as an AC
+    // load. The stand-in keeps ClassAndVrmInstance as localsettings does (fakesettings.h).
+    QDBusConnection settingsBus =
+        QDBusConnection::connectToBus(QDBusConnection::SessionBus, u"settings-role"_s);
+    p1::test::FakeSettings settings(settingsBus);
+    QVERIFY(settings.start());
+    const QString acload = u"com.victronenergy.acload.p1_ttyP1"_s;
+    const QString setting = u"/Settings/Devices/p1_E0062000013122923/ClassAndVrmInstance"_s;
+
+    QTemporaryDir dir;
+    PtyPair pty(dir.path());
+    QVERIFY(pty.start());
+    Client client;
+    {
+        Daemon daemon;
+        daemon.start({u"--gas-service"_s, u"none"_s, pty.port()});
+        QVERIFY2(daemon.waitForOpened(), qPrintable(daemon.log()));
+        pty.write(telegramAt(1));
+        QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid), 5000);
+        auto m = QDBusMessage::createMethodCall(
+            kGrid, u"/Role"_s, u"com.victronenergy.BusItem"_s, u"SetValue"_s);
+        m.setArguments({QVariant::fromValue(QDBusVariant(u"acload"_s))});
+        QDBusPendingCallWatcher w(client.bus.asyncCall(m));
+        QTRY_VERIFY(w.isFinished());
+        QCOMPARE(w.reply().arguments().value(0).toInt(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(client.hasService(acload) && !client.hasService(kGrid), 5000);
+        QCOMPARE(settings.values.value(setting).toString(), u"acload:40"_s);
+        QCOMPARE(client.value(acload, u"/IsGenericEnergyMeter"_s).toInt(), 1);
+        ::kill(pid_t(daemon.process.processId()), SIGTERM);
+        QVERIFY(daemon.process.waitForFinished(3000));
+        QCOMPARE(daemon.process.exitCode(), 0);
+    }
+    QVERIFY(!client.hasService(acload));
+
+    Daemon again;
+    again.start({u"--gas-service"_s, u"none"_s, pty.port()});
+    QVERIFY2(again.waitForOpened(), qPrintable(again.log()));
+    pty.write(telegramAt(2));
+    QTRY_VERIFY_WITH_TIMEOUT(client.hasService(acload), 5000);
+    QCOMPARE(client.value(acload, u"/Role"_s).toString(), u"acload"_s);
+    QCOMPARE(client.value(acload, u"/DeviceInstance"_s).toInt(), 40);
+    QVERIFY(!client.hasService(kGrid));
 }
 
 void TestDaemon::gasServiceKinds_data()

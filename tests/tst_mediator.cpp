@@ -1,3 +1,4 @@
+#include "fakesettings.h"
 #include "fakesource.h"
 #include "mediator.h"
 #include "sampletelegrams.h"
@@ -123,6 +124,7 @@ private Q_SLOTS:
     void sourceFinishedExits();
     void noMeterWithinProbeExits_data();
     void noMeterWithinProbeExits();
+    void roleSurvivesARestart();
 };
 
 void TestMediator::firstTelegramRegistersServices_data()
@@ -298,6 +300,56 @@ void TestMediator::noMeterWithinProbeExits()
     QCOMPARE(rig.mediator->counters().good, quint64(0));
     QCOMPARE(rig.source->accepted, 0);
     QVERIFY(!grid.registered()); // probing never claims a name
+}
+
+void TestMediator::roleSurvivesARestart()
+{
+    // Issue 10 item 4: the GUI makes the meter an AC load; the daemon restarts (serial-starter
+    // after a pulled cable) and comes back as one. The settings stand-in follows localsettings
+    // (tests/support/fakesettings.h): ClassAndVrmInstance keeps "acload:40" across the restart.
+    QDBusConnection settingsBus =
+        QDBusConnection::connectToBus(QDBusConnection::SessionBus, u"settings-role"_s);
+    p1::test::FakeSettings settings(settingsBus);
+    QVERIFY(settings.start());
+    p1::Options options = fastOptions();
+    options.timeout = 5s;
+    options.settingsTimeout = 5s;
+    options.gasService = p1::GasService::None;
+    const QString setting = u"/Settings/Devices/p1_E0062000013122923/ClassAndVrmInstance"_s;
+    Client grid(u"com.victronenergy.grid.p1_ttyRole"_s);
+    QSignalSpy gridUp(&grid.watcher, &QDBusServiceWatcher::serviceRegistered);
+    Client acload(u"com.victronenergy.acload.p1_ttyRole"_s);
+    QSignalSpy acloadUp(&acload.watcher, &QDBusServiceWatcher::serviceRegistered);
+    {
+        Rig rig(u"ttyRole"_s, Source::Kind::Serial, options);
+        rig.mediator->start();
+        rig.source->push(p1::test::dsmr5ThreePhase());
+        QVERIFY(gridUp.wait(5000));
+        const QDBusMessage call =
+            QDBusMessage::createMethodCall(u"com.victronenergy.grid.p1_ttyRole"_s, u"/Role"_s,
+                u"com.victronenergy.BusItem"_s, u"SetValue"_s)
+            << QVariant::fromValue(QDBusVariant(u"acload"_s));
+        QDBusPendingCallWatcher pending(grid.bus.asyncCall(call, 5000));
+        QSignalSpy answered(&pending, &QDBusPendingCallWatcher::finished);
+        QVERIFY(pending.isFinished() || answered.wait(5000));
+        QCOMPARE(pending.reply().arguments().value(0).toInt(), 0);
+        QVERIFY(acloadUp.wait(5000));
+        QVERIFY(!grid.registered());
+        QCOMPARE(settings.values.value(setting).toString(), u"acload:40"_s);
+        QCOMPARE(acload.value(u"/Ac/Power"_s).toDouble(), 884.0);
+    }
+    QTRY_VERIFY(!acload.registered());
+
+    gridUp.clear();
+    acloadUp.clear();
+    Rig again(u"ttyRole"_s, Source::Kind::Serial, options);
+    again.mediator->start();
+    again.source->push(p1::test::dsmr5ThreePhase());
+    QVERIFY(acloadUp.wait(5000));
+    QCOMPARE(acload.value(u"/Role"_s).toString(), u"acload"_s);
+    QCOMPARE(acload.value(u"/DeviceInstance"_s).toInt(), 40);
+    QCOMPARE(acload.value(u"/IsGenericEnergyMeter"_s).toInt(), 1);
+    QCOMPARE(gridUp.count(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestMediator)

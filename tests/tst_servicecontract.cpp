@@ -21,6 +21,8 @@ private Q_SLOTS:
     void portName();
     void settingsIdIsSanitised_data();
     void settingsIdIsSanitised();
+    void roles_data();
+    void roles();
 };
 
 void TestServiceContract::services_data()
@@ -33,8 +35,8 @@ void TestServiceContract::services_data()
 
     QTest::newRow("grid") << ServiceContract::grid() << u"com.victronenergy.grid.p1_ttyUSB0"_s
                           << u"P1 smart meter"_s << int(p1::kGridPathCount)
-                          << QStringList {u"/AllowedRoles"_s, u"/DeviceType"_s, u"/ErrorCode"_s,
-                                 u"/Position"_s, u"/Role"_s};
+                          << QStringList {
+                                 u"/AllowedRoles"_s, u"/DeviceType"_s, u"/ErrorCode"_s, u"/Role"_s};
     QTest::newRow("gasmeter") << ServiceContract::gas(p1::GasService::GasMeter)
                               << u"com.victronenergy.gasmeter.p1_ttyUSB0"_s << u"P1 gas meter"_s
                               << int(p1::kGasPathCount) << QStringList {u"/ErrorCode"_s};
@@ -67,6 +69,46 @@ void TestServiceContract::services()
     }
     if (contract.staticPaths.contains(u"/Role"_s))
         QCOMPARE(contract.staticPaths.value(u"/Role"_s).toString(), contract.type);
+}
+
+void TestServiceContract::roles_data()
+{
+    QTest::addColumn<QString>("role");
+    QTest::addColumn<bool>("generic"); // /IsGenericEnergyMeter
+    QTest::addColumn<int>("maxPosition"); // -1: no /Position
+
+    // dbus-cgwacs ac_sensor_bridge.cpp / dbus-modbus-client device.py: every role but grid is a
+    // generic energy meter; gui-v2 enums.h: pvinverter positions 0..2, acload 0..1.
+    QTest::newRow("grid") << u"grid"_s << false << -1;
+    QTest::newRow("pvinverter") << u"pvinverter"_s << true << 2;
+    QTest::newRow("genset") << u"genset"_s << true << -1;
+    QTest::newRow("acload") << u"acload"_s << true << 1;
+}
+
+void TestServiceContract::roles()
+{
+    QFETCH(QString, role);
+    QFETCH(bool, generic);
+    QFETCH(int, maxPosition);
+
+    const ServiceContract grid = ServiceContract::grid();
+    QCOMPARE(
+        grid.allowedRoles, (QStringList {u"grid"_s, u"pvinverter"_s, u"genset"_s, u"acload"_s}));
+    QCOMPARE(grid.staticPaths.value(u"/AllowedRoles"_s).toStringList(), grid.allowedRoles);
+    QVERIFY(grid.allowedRoles.contains(role));
+    // Through another role and back: nothing of the other stays.
+    const ServiceContract c = grid.withRole(u"acload"_s).withRole(role);
+    QCOMPARE(c.type, role);
+    QCOMPARE(c.serviceName(u"ttyUSB0"_s), u"com.victronenergy."_s + role + u".p1_ttyUSB0"_s);
+    QCOMPARE(c.staticPaths.value(u"/Role"_s).toString(), role);
+    QCOMPARE(c.staticPaths.contains(u"/IsGenericEnergyMeter"_s), generic);
+    if (generic)
+        QCOMPARE(c.staticPaths.value(u"/IsGenericEnergyMeter"_s).toInt(), 1);
+    QCOMPARE(ServiceContract::maxPosition(role).value_or(-1), maxPosition);
+    QCOMPARE(c.productName, grid.productName);
+    QCOMPARE(c.paths.data(), grid.paths.data());
+    // Gas and water have no roles.
+    QVERIFY(ServiceContract::gas(p1::GasService::PulseMeter).allowedRoles.isEmpty());
 }
 
 void TestServiceContract::portName_data()

@@ -18,11 +18,41 @@ ServiceContract ServiceContract::grid()
     c.type = u"grid"_s;
     c.productName = u"P1 smart meter"_s;
     c.paths = gridPathSpecs();
-    // As dbus-cgwacs publishes a grid meter: the role it has and may have, on AC input 1.
-    c.staticPaths = {{u"/Role"_s, c.type}, {u"/AllowedRoles"_s, QStringList {c.type}},
-        {u"/Position"_s, 0}, {u"/DeviceType"_s, 0}, {u"/ErrorCode"_s, 0}};
+    // As dbus-cgwacs publishes a grid meter: the role it has and the roles it may take.
+    c.allowedRoles = energyMeterRoles();
+    c.staticPaths = {{u"/Role"_s, c.type}, {u"/AllowedRoles"_s, c.allowedRoles},
+        {u"/DeviceType"_s, 0}, {u"/ErrorCode"_s, 0}};
     c.refreshTimeAlways = true;
     return c;
+}
+
+ServiceContract ServiceContract::withRole(const QString &role) const
+{
+    Q_ASSERT(allowedRoles.contains(role));
+    ServiceContract c = *this;
+    c.type = role;
+    c.staticPaths.insert(u"/Role"_s, role);
+    if (role == u"grid"_s)
+        c.staticPaths.remove(u"/IsGenericEnergyMeter"_s);
+    else
+        c.staticPaths.insert(u"/IsGenericEnergyMeter"_s, 1);
+    return c;
+}
+
+QStringList ServiceContract::energyMeterRoles()
+{
+    // dbus-cgwacs and dbus-modbus-client also offer evcharger and heatpump, which need paths
+    // (/Current, /Status) a P1 meter cannot give.
+    return {u"grid"_s, u"pvinverter"_s, u"genset"_s, u"acload"_s};
+}
+
+std::optional<int> ServiceContract::maxPosition(const QString &role)
+{
+    if (role == u"pvinverter"_s)
+        return 2;
+    if (role == u"acload"_s)
+        return 1;
+    return std::nullopt;
 }
 
 ServiceContract ServiceContract::gas(GasService service)

@@ -4,9 +4,11 @@
 
 #include <QLatin1StringView>
 #include <QString>
+#include <QStringList>
 #include <QVariantMap>
 
 #include <cstdint>
+#include <optional>
 #include <span>
 
 namespace p1 {
@@ -55,12 +57,30 @@ struct ServiceContract
     /// Whether /RefreshTime exists before the telegram interval is known (an electricity
     /// meter's consumers expect it); otherwise it appears only if known at registration.
     bool refreshTimeAlways = false;
+    /// The service types a user may switch this service to by writing /Role (also
+    /// /AllowedRoles); empty: the type is fixed and /Role, if any, read-only. Only the
+    /// electricity meter has roles, as dbus-cgwacs and dbus-modbus-client give their meters.
+    QStringList allowedRoles;
 
     /// "com.victronenergy.grid.p1_ttyUSB0" for the port "ttyUSB0" (already sanitised).
     [[nodiscard]] QString serviceName(const QString &port) const;
 
     /// The electricity meter as com.victronenergy.grid.
     [[nodiscard]] static ServiceContract grid();
+    /// This contract published as \a role (one of allowedRoles): the service type, the class of
+    /// ClassAndVrmInstance, /Role, and /IsGenericEnergyMeter = 1 for any role but grid (as
+    /// dbus-cgwacs' ac_sensor_bridge.cpp and dbus-modbus-client's device.py EnergyMeter do: a
+    /// meter in another role cannot start a generator or limit a PV inverter).
+    [[nodiscard]] ServiceContract withRole(const QString &role) const;
+
+    /// The roles of an energy meter, in gui-v2's order: grid, pvinverter, genset, acload.
+    [[nodiscard]] static QStringList energyMeterRoles();
+    /// The highest /Position gui-v2 offers for \a role, 0 being the lowest; nullopt when the
+    /// role has no position. pvinverter: 0 AC input 1, 1 AC output, 2 AC input 2
+    /// (enums.h PvInverter_Position); acload: 0 AC output, 1 AC input (enums.h AcPosition,
+    /// ListAcInPositionRadioButtonGroup.qml). gui-v2's PageAcInSetup.qml shows the one or the
+    /// other for those roles.
+    [[nodiscard]] static std::optional<int> maxPosition(const QString &role);
     /// The gas meter as \a service (not GasService::None).
     [[nodiscard]] static ServiceContract gas(GasService service);
 
@@ -93,6 +113,9 @@ struct VenusPath
     static constexpr QLatin1StringView kConnected {"/Connected"};
     static constexpr QLatin1StringView kCustomName {"/CustomName"}; ///< writable, persisted
     static constexpr QLatin1StringView kRefreshTime {"/RefreshTime"}; ///< ms between telegrams
+    /// Writable when the contract has allowedRoles; then also a /Position for some roles.
+    static constexpr QLatin1StringView kRole {"/Role"};
+    static constexpr QLatin1StringView kPosition {"/Position"}; ///< writable, persisted
 };
 
 } // namespace p1
