@@ -379,6 +379,9 @@ void MeterService::setConnected(bool connected)
 
 void MeterService::setRefreshTime(int milliseconds)
 {
+    // Called per telegram and nearly always with the interval it had: no path lookups then.
+    if (milliseconds == m_refreshTime)
+        return;
     m_refreshTime = milliseconds;
     if (m_export && m_tree.contains(VenusPath::kRefreshTime))
         m_tree.setValue(VenusPath::kRefreshTime, milliseconds);
