@@ -198,8 +198,12 @@ void Mediator::onProbeTimeout()
 void Mediator::onSourceError(int error, const QString &detail)
 {
     m_lastSourceError = error;
-    qCWarning(lcDaemon).noquote() << m_source->logDescription() << ":"
-                                  << Source::errorName(Source::Error(error)) << detail;
+    const QString line = QStringLiteral("%1: %2 %3")
+                             .arg(m_source->logDescription(),
+                                 QLatin1String(Source::errorName(Source::Error(error))), detail);
+    const QString limited = m_repeats.filter(line);
+    if (!limited.isEmpty())
+        qCWarning(lcDaemon).noquote() << limited;
 }
 
 void Mediator::onSourceFinished()
@@ -215,6 +219,8 @@ void Mediator::onSourceFinished()
 
 void Mediator::logStats()
 {
+    for (const QString &line : m_repeats.flush())
+        qCWarning(lcDaemon).noquote() << line;
     const quint64 good = m_counters.good - m_countersAtLastStats.good;
     const quint64 bad = m_counters.rejected - m_countersAtLastStats.rejected;
     m_countersAtLastStats = m_counters;

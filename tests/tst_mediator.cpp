@@ -11,6 +11,7 @@
 #include <QDBusServiceWatcher>
 #include <QDBusVariant>
 #include <QEventLoop>
+#include <QLoggingCategory>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -95,6 +96,55 @@ bool isInvalid(const QVariant &v)
         && v.value<QDBusArgument>().currentSignature() == QLatin1String("ai");
 }
 
+/// The log lines written while it lives, with their level and category; with \a debug the
+/// p1 categories' debug lines too (the daemon's -v).
+class LogCapture
+{
+public:
+    struct Line
+    {
+        QtMsgType type;
+        QString category;
+        QString text;
+    };
+
+    explicit LogCapture(bool debug = false)
+    {
+        s_lines.clear();
+        QLoggingCategory::setFilterRules(debug ? u"p1.*.debug=true"_s : u"p1.*.debug=false"_s);
+        m_previous = qInstallMessageHandler(&LogCapture::handle);
+    }
+    ~LogCapture()
+    {
+        qInstallMessageHandler(m_previous);
+        QLoggingCategory::setFilterRules(QString());
+    }
+    /// The lines of \a type containing \a text.
+    [[nodiscard]] QStringList find(QtMsgType type, const QString &text) const
+    {
+        QStringList out;
+        for (const Line &line : s_lines)
+            if (line.type == type && line.text.contains(text))
+                out << line.category + u": "_s + line.text;
+        return out;
+    }
+    [[nodiscard]] QStringList all() const
+    {
+        QStringList out;
+        for (const Line &line : s_lines)
+            out << QString::number(line.type) + u' ' + line.category + u": "_s + line.text;
+        return out;
+    }
+
+private:
+    static void handle(QtMsgType type, const QMessageLogContext &context, const QString &text)
+    {
+        s_lines.append({type, QString::fromLatin1(context.category), text});
+    }
+    static inline QList<Line> s_lines;
+    QtMessageHandler m_previous = nullptr;
+};
+
 struct Rig
 {
     explicit Rig(const QString &port, Source::Kind kind = Source::Kind::Serial,
@@ -123,6 +173,7 @@ private Q_SLOTS:
     void sourceFinishedExits();
     void noMeterWithinProbeExits_data();
     void noMeterWithinProbeExits();
+    void repeatedSourceErrorsAreLoggedOnce();
 };
 
 void TestMediator::firstTelegramRegistersServices_data()
@@ -298,6 +349,20 @@ void TestMediator::noMeterWithinProbeExits()
     QCOMPARE(rig.mediator->counters().good, quint64(0));
     QCOMPARE(rig.source->accepted, 0);
     QVERIFY(!grid.registered()); // probing never claims a name
+}
+
+void TestMediator::repeatedSourceErrorsAreLoggedOnce()
+{
+    // A dongle that delivers a telegram and hangs up, again and again: one warning line, the
+    // rest counted (RepeatLimiter), not two lines a second in Venus's 100 kB log.
+    LogCapture log;
+    p1::Options options = fastOptions();
+    options.timeout = 5s;
+    Rig rig(u"10.0.0.8:2001"_s, Source::Kind::Tcp, options);
+    rig.mediator->start();
+    for (int i = 0; i < 20; ++i)
+        rig.source->reportError(Source::Error::ConnectionLost, u"closed by the remote end"_s);
+    QCOMPARE(log.find(QtWarningMsg, u"closed by the remote end"_s).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestMediator)
