@@ -47,9 +47,9 @@ void printError(const QString &message);
 
 /// Keeps a run of identical log lines from filling Venus's 100 kB log: the first of a line is
 /// logged, the repeats within the window after it are only counted, and the first repeat after
-/// the window is logged with the count ("…; 37 more times in the last 10 min"), which opens the
-/// next window. flush() hands out the counts of lines that stopped repeating, for a caller
-/// with a timer of its own, or at the end of the condition they were about.
+/// the window is logged with the count ("<line>; 37 more times in the last 10 min"), which opens
+/// the next window. flush() hands out the counts of lines that stopped repeating, for a caller with
+/// a timer of its own, or at the end of the condition they were about.
 ///
 /// The clock is injectable so that a test needs no sleep. Lines are compared whole: give it
 /// the text as it would be logged. At most kMaxLines different lines are tracked at a time;
@@ -65,7 +65,7 @@ public:
 
     /// One occurrence of \a line: the text to log now, or an empty string to log nothing.
     [[nodiscard]] QString filter(const QString &line);
-    /// "… 37 more times in the last 10 min: <line>" for every line with repeats held back whose
+    /// "... 37 more times in the last 10 min: <line>" for every line with repeats held back whose
     /// window has passed (with \a all, whether it has passed or not), and forgets them.
     [[nodiscard]] QStringList flush(bool all = false);
 
