@@ -44,7 +44,8 @@ std::optional<Options> CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption version(u"version"_s, tr("Displays version information."));
     const QCommandLineOption decode(u"decode"_s,
         tr("Decode a capture of P1 data (a file, or - for standard input) and print one JSON "
-           "object per telegram."),
+           "object per telegram. Exit status 0 when the input was read to its end, whatever it "
+           "held; 1 when it could not be read."),
         tr("FILE|-"));
     const QCommandLineOption detect(u"detect"_s,
         tr("Look for a P1 meter on the serial ports given as arguments (every serial port when "

@@ -18,7 +18,8 @@ class DecodeCommand
 
 public:
     static constexpr int kExitOk = 0;
-    static constexpr int kExitIoError = 2;
+    /// As the daemon's "no meter": 2 is kept for a usage error (README "Failure policy").
+    static constexpr int kExitIoError = 1;
     /// Bytes read per call: large enough to make a file fly, small enough to stay far below the
     /// Venus service limits.
     static constexpr qsizetype kChunkSize = 64 * 1024;

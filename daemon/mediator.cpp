@@ -34,6 +34,8 @@ Mediator::Mediator(Options options, std::unique_ptr<Source> source, QObject *par
     connect(&m_silence, &QTimer::timeout, this, &Mediator::onSilence);
 
     m_probe.setSingleShot(true);
+    // Precise: a coarse timer may fire 5 % early (5.7 s for --probe-timeout 3 on two rates).
+    m_probe.setTimerType(Qt::PreciseTimer);
     m_probe.setInterval(m_options.sourceOptions.probeWindow * m_options.baudRatesToTry());
     connect(&m_probe, &QTimer::timeout, this, &Mediator::onProbeTimeout);
 
@@ -83,6 +85,14 @@ void Mediator::onData(const QByteArray &bytes)
 
 void Mediator::onTelegram(const DecodedTelegram &decoded)
 {
+    // -v: a line per telegram (a rejected one gets its line in reject()); nothing is formatted
+    // when debug is off.
+    if (decoded.accepted() && lcDaemon().isDebugEnabled()) {
+        const std::string when = decoded.reading.timestamp.toIso8601();
+        qCDebug(lcDaemon, "telegram %s: CRC %s, %zu objects",
+            when.empty() ? "without timestamp" : when.c_str(),
+            decoded.frame.crc == CrcStatus::Ok ? "ok" : "none", decoded.telegram.objects.size());
+    }
     if (decoded.accepted())
         onGoodTelegram(decoded);
     else
@@ -112,12 +122,15 @@ void Mediator::onGoodTelegram(const DecodedTelegram &decoded)
             << "serial" << QString::fromStdString(reading.equipmentId);
     if (m_silent) {
         m_silent = false;
-        qCInfo(lcDaemon, "telegrams again");
+        if (!first)
+            qCInfo(lcDaemon, "telegrams again");
     }
 
     if (decoded.hasGrid) {
         if (!m_gridService) {
             m_gridService = makeService(ServiceContract::grid());
+            if (!m_gridService)
+                return;
             m_gridService->start(QString::fromStdString(reading.equipmentId),
                 QString::fromStdString(reading.version), QString::fromStdString(reading.ident));
         }
@@ -129,6 +142,8 @@ void Mediator::onGoodTelegram(const DecodedTelegram &decoded)
         if (!m_gasService) {
             const MbusChannel *gas = reading.gas();
             m_gasService = makeService(ServiceContract::gas(m_options.gasService));
+            if (!m_gasService)
+                return;
             m_gasService->start(QString::fromStdString(gas ? gas->equipmentId : std::string()),
                 QString::fromStdString(reading.version), QString::fromStdString(reading.ident));
         }
@@ -148,9 +163,13 @@ std::unique_ptr<MeterService> Mediator::makeService(ServiceContract contract)
     c.propertiesChanged = m_options.propertiesChanged;
     c.contract = std::move(contract);
     QDBusConnection bus = connectBus(m_options.dbus, c.contract.serviceName(c.port));
-    if (!bus.isConnected())
+    if (!bus.isConnected()) {
+        // Nothing to wait for: without a bus there is no settings service either.
         qCCritical(lcDaemon).noquote()
             << "cannot connect to the" << m_options.dbus << "bus:" << bus.lastError().message();
+        exitWith(kExitMeterLost);
+        return nullptr;
+    }
     auto service = std::make_unique<MeterService>(std::move(c), bus);
     connect(service.get(), &MeterService::failed, this, [this](const QString &reason) {
         qCCritical(lcDaemon).noquote() << reason;
@@ -175,7 +194,15 @@ void Mediator::reject(const QString &reason)
 
 void Mediator::onSilence()
 {
-    if (!m_silent) {
+    if (!m_silent && !m_meterSeen) {
+        // Nothing was published, so nothing goes invalid. A serial port is being probed: the
+        // probe timer has the say there.
+        m_silent = true;
+        if (!m_source->isSerial())
+            qCWarning(lcDaemon).noquote()
+                << "no valid telegram yet from" << m_source->logDescription() << "after"
+                << double(m_options.timeout.count()) / 1000 << "s";
+    } else if (!m_silent) {
         m_silent = true;
         qCWarning(lcDaemon, "no valid telegram for %lld s: values invalid",
             qlonglong(m_options.timeout.count() / 1000));
@@ -198,8 +225,18 @@ void Mediator::onProbeTimeout()
 void Mediator::onSourceError(int error, const QString &detail)
 {
     m_lastSourceError = error;
-    qCWarning(lcDaemon).noquote() << m_source->logDescription() << ":"
-                                  << Source::errorName(Source::Error(error)) << detail;
+    const QString line = QStringLiteral("%1: %2 %3")
+                             .arg(m_source->logDescription(),
+                                 QLatin1String(Source::errorName(Source::Error(error))), detail);
+    // The end of a replayed capture is how a replay ends, not a fault; the file source has
+    // said so at info level already.
+    if (Source::Error(error) == Source::Error::EndOfFile) {
+        qCDebug(lcDaemon).noquote() << line;
+        return;
+    }
+    const QString limited = m_repeats.filter(line);
+    if (!limited.isEmpty())
+        qCWarning(lcDaemon).noquote() << limited;
 }
 
 void Mediator::onSourceFinished()
@@ -215,6 +252,8 @@ void Mediator::onSourceFinished()
 
 void Mediator::logStats()
 {
+    for (const QString &line : m_repeats.flush())
+        qCWarning(lcDaemon).noquote() << line;
     const quint64 good = m_counters.good - m_countersAtLastStats.good;
     const quint64 bad = m_counters.rejected - m_countersAtLastStats.rejected;
     m_countersAtLastStats = m_counters;

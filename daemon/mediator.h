@@ -1,5 +1,6 @@
 #pragma once
 
+#include "logging.h"
 #include "options.h"
 #include "telegramdecoder.h"
 #include "venus/servicecontract.h"
@@ -90,6 +91,7 @@ private:
     Counters m_countersAtLastStats;
     QString m_lastRejectReason;
     int m_lastSourceError = -1; ///< Source::Error of the last errorOccurred()
+    RepeatLimiter m_repeats; ///< source errors: the first, then counts
     bool m_meterSeen = false;
     bool m_silent = false;
     bool m_exiting = false;

@@ -192,6 +192,9 @@ QString MonitorSession::describeRejection(const TelegramRecord &record)
         return tr("The CRC after '!' is not 1 to 4 hex digits.");
     case Rejection::MissingCrc:
         return tr("No CRC after '!', although this meter sent one before.");
+    case Rejection::CrcRequired:
+        return tr("No CRC after '!', although the telegram is DSMR 4 or newer (it has a version "
+                  "line or a timestamp) and must carry one.");
     case Rejection::Truncated:
         return tr("Cut off: a new telegram started (or the data ended) before this one's end.");
     case Rejection::Overflow:

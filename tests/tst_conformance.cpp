@@ -167,6 +167,8 @@ class TestConformance : public QObject
 private Q_SLOTS:
     void telegrams_data();
     void telegrams();
+    void withoutItsCrcOnlyDsmr22And30Pass_data();
+    void withoutItsCrcOnlyDsmr22And30Pass();
     void encryptedFramesAreLaterWork();
 };
 
@@ -229,6 +231,41 @@ void TestConformance::telegrams()
         const QString mismatch = p1::test::jsonMismatch(decoded, json(expected));
         QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
     }
+}
+
+void TestConformance::withoutItsCrcOnlyDsmr22And30Pass_data()
+{
+    telegrams_data();
+}
+
+void TestConformance::withoutItsCrcOnlyDsmr22And30Pass()
+{
+    // The facts the CRC rule stands on, checked on real telegrams: every one that carries a CRC
+    // (DSMR 4/5, Belgium, Luxembourg, Sweden, Austria, Hungary) shows a version line or a
+    // timestamp, so without its CRC digits it is rejected; every one without a CRC (DSMR
+    // 2.2/3.0, EasyMeter) shows neither and passes as it is (telegrams() checks that).
+    QFETCH(QString, file);
+    QFETCH(QString, crcColumn);
+    if (file.isEmpty())
+        QSKIP(qPrintable(u"conformance telegrams not found in "_s + conformanceDir()));
+    if (crcColumn == u"none"_s)
+        QSKIP("no CRC to take away");
+
+    QFile f(QDir(conformanceDir()).filePath(file));
+    QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(f.errorString()));
+    QByteArray bytes = f.readAll();
+    const qsizetype bang = bytes.lastIndexOf('!');
+    QVERIFY(bang > 0);
+    bytes.truncate(bang + 1);
+    bytes += "\r\n";
+
+    const QList<QByteArray> lines = decodeLines(bytes, Chunking::Whole);
+    QCOMPARE(lines.size(), 1);
+    const QJsonObject decoded = QJsonDocument::fromJson(lines.constFirst()).object();
+    QCOMPARE(decoded.value(u"crc"_s).toString(), u"none"_s);
+    QVERIFY2(
+        decoded.value(u"error"_s).toString().contains(u"DSMR 4"_s), lines.constFirst().constData());
+    QVERIFY(!decoded.contains(u"grid"_s));
 }
 
 void TestConformance::encryptedFramesAreLaterWork()

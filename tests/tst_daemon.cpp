@@ -183,6 +183,7 @@ private Q_SLOTS:
     void refreshTimeIsTheMeterInterval();
     void tcpSourceAgainstSocatServer();
     void fileSourceExitCodes();
+    void verboseLogsEveryTelegram();
     void hugeCustomNameUnderVenusLimits();
     void propertiesChangedOnlyWithTheOption_data();
     void propertiesChangedOnlyWithTheOption();
@@ -491,12 +492,38 @@ void TestDaemon::fileSourceExitCodes()
         u"file:"_s + capture.fileName()});
     QVERIFY(replay.process.waitForFinished(5000));
     QCOMPARE(replay.process.exitCode(), 0);
+    // A replay that ends is how a replay ends: one info line, no warning.
+    const QString log = replay.log();
+    QCOMPARE(log.count(u"end of "_s), 1);
+    for (const QString &line : log.split(u'\n')) {
+        if (line.contains(u"end of "_s))
+            QVERIFY2(line.startsWith(u"p1.file: end of "_s), qPrintable(log));
+    }
+    // Without -v, no line per telegram.
+    QVERIFY2(!log.contains(u"p1.daemon: telegram "_s), qPrintable(log));
 
     Daemon missing;
     missing.start({u"file:"_s + dir.filePath(u"nothing-here.p1"_s)});
     QVERIFY(missing.process.waitForFinished(5000));
     QCOMPARE(missing.process.exitCode(), 1);
     QVERIFY2(missing.log().contains(u"nothing-here.p1"_s), "the log names the file");
+}
+
+void TestDaemon::verboseLogsEveryTelegram()
+{
+    // -v as its help has it: a line per telegram (tst_mediator checks the D-Bus changes too).
+    QTemporaryDir dir;
+    QFile capture(dir.filePath(u"capture.p1"_s));
+    QVERIFY(capture.open(QIODevice::WriteOnly));
+    capture.write(QByteArray::fromStdString(telegramAt(1) + telegramAt(2)));
+    capture.close();
+    Daemon replay;
+    replay.start({u"-v"_s, u"--settings-timeout"_s, u"0"_s, u"--replay-speed"_s, u"0"_s,
+        u"file:"_s + capture.fileName()});
+    QVERIFY(replay.process.waitForFinished(5000));
+    QCOMPARE(replay.process.exitCode(), 0);
+    const QString log = replay.log();
+    QCOMPARE(log.count(u"p1.daemon: telegram "_s), 2);
 }
 
 void TestDaemon::hugeCustomNameUnderVenusLimits()

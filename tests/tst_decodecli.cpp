@@ -119,6 +119,8 @@ private Q_SLOTS:
     void decodes_data();
     void decodes();
     void streamsFromAPipe();
+    void unreadableInput_data();
+    void unreadableInput();
     void failures_data();
     void failures();
     void version();
@@ -201,15 +203,29 @@ void TestDecodeCli::streamsFromAPipe()
     QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
 }
 
+void TestDecodeCli::unreadableInput_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::newRow("missing-file") << QStringLiteral(P1_TESTDATA_DIR "/no-such-capture.p1");
+    QTest::newRow("directory") << QStringLiteral(P1_TESTDATA_DIR);
+}
+
+void TestDecodeCli::unreadableInput()
+{
+    // Exit 1, as --help and the README say; 2 is a usage error (failures()).
+    QFETCH(QString, file);
+    const Run r = run({u"--decode"_s, file});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.isEmpty(), r.out.constData());
+    const QString err = QString::fromLocal8Bit(r.err);
+    QVERIFY2(err.startsWith(u"dbus-p1: "_s) && err.contains(file), qPrintable(err));
+}
+
 void TestDecodeCli::failures_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QStringList>("stderrMentions");
 
-    const QString missing = QStringLiteral(P1_TESTDATA_DIR "/no-such-capture.p1");
-    QTest::newRow("missing-file") << QStringList {u"--decode"_s, missing} << QStringList {missing};
-    QTest::newRow("directory") << QStringList {u"--decode"_s, QStringLiteral(P1_TESTDATA_DIR)}
-                               << QStringList {QStringLiteral(P1_TESTDATA_DIR)};
     QTest::newRow("unknown-option")
         << QStringList {u"--bogus-option"_s} << QStringList {u"bogus-option"_s};
     QTest::newRow("unknown-option-beside-decode") << QStringList {u"--decode"_s,
@@ -264,6 +280,8 @@ void TestDecodeCli::help()
     QCOMPARE(r.exitCode, 0);
     const QString out = QString::fromUtf8(r.out);
     QVERIFY2(out.contains(u"--decode <FILE|->"_s), qPrintable(out));
+    // What --decode's exit status means, as the code has it (unreadableInput()).
+    QVERIFY2(out.simplified().contains(u"1 when it could not be read"_s), qPrintable(out));
     QVERIFY2(out.contains(u"--version"_s), qPrintable(out));
 }
 

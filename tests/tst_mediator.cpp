@@ -11,9 +11,13 @@
 #include <QDBusPendingCallWatcher>
 #include <QDBusServiceWatcher>
 #include <QDBusVariant>
+#include <QElapsedTimer>
 #include <QEventLoop>
+#include <QLoggingCategory>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <thread>
 
 using namespace std::chrono_literals;
 using namespace Qt::StringLiterals;
@@ -96,6 +100,55 @@ bool isInvalid(const QVariant &v)
         && v.value<QDBusArgument>().currentSignature() == QLatin1String("ai");
 }
 
+/// The log lines written while it lives, with their level and category; with \a debug the
+/// p1 categories' debug lines too (the daemon's -v).
+class LogCapture
+{
+public:
+    struct Line
+    {
+        QtMsgType type;
+        QString category;
+        QString text;
+    };
+
+    explicit LogCapture(bool debug = false)
+    {
+        s_lines.clear();
+        QLoggingCategory::setFilterRules(debug ? u"p1.*.debug=true"_s : u"p1.*.debug=false"_s);
+        m_previous = qInstallMessageHandler(&LogCapture::handle);
+    }
+    ~LogCapture()
+    {
+        qInstallMessageHandler(m_previous);
+        QLoggingCategory::setFilterRules(QString());
+    }
+    /// The lines of \a type containing \a text.
+    [[nodiscard]] QStringList find(QtMsgType type, const QString &text) const
+    {
+        QStringList out;
+        for (const Line &line : s_lines)
+            if (line.type == type && line.text.contains(text))
+                out << line.category + u": "_s + line.text;
+        return out;
+    }
+    [[nodiscard]] QStringList all() const
+    {
+        QStringList out;
+        for (const Line &line : s_lines)
+            out << QString::number(line.type) + u' ' + line.category + u": "_s + line.text;
+        return out;
+    }
+
+private:
+    static void handle(QtMsgType type, const QMessageLogContext &context, const QString &text)
+    {
+        s_lines.append({type, QString::fromLatin1(context.category), text});
+    }
+    static inline QList<Line> s_lines;
+    QtMessageHandler m_previous = nullptr;
+};
+
 struct Rig
 {
     explicit Rig(const QString &port, Source::Kind kind = Source::Kind::Serial,
@@ -125,6 +178,13 @@ private Q_SLOTS:
     void noMeterWithinProbeExits_data();
     void noMeterWithinProbeExits();
     void roleSurvivesARestart();
+    void probeLastsItsWindowPerRate();
+    void unreachableBusExitsAtOnce();
+    void silenceBeforeAnyMeterInvalidatesNothing();
+    void endOfReplayIsNoWarning();
+    void repeatedSourceErrorsAreLoggedOnce();
+    void verboseLogsEveryTelegramAndChange_data();
+    void verboseLogsEveryTelegramAndChange();
 };
 
 void TestMediator::firstTelegramRegistersServices_data()
@@ -350,6 +410,131 @@ void TestMediator::roleSurvivesARestart()
     QCOMPARE(acload.value(u"/DeviceInstance"_s).toInt(), 40);
     QCOMPARE(acload.value(u"/IsGenericEnergyMeter"_s).toInt(), 1);
     QCOMPARE(gridUp.count(), 0);
+void TestMediator::probeLastsItsWindowPerRate()
+{
+    // --probe-timeout is per baud rate: auto tries two, so 2 x 500 ms here, not a moment less.
+    // Started at .540 s of the monotonic clock's second, the timeout falls on .540 too, which
+    // a coarse timer (5 % leeway) moves to .500: 40 ms early, as 5.7 s for 2 x 3 s was.
+    p1::Options options = fastOptions();
+    options.sourceOptions.baudMode = p1::SerialSource::BaudMode::Auto;
+    options.sourceOptions.probeWindow = 500ms;
+    Rig rig(u"ttyProbeSpan"_s, Source::Kind::Serial, options);
+    QSignalSpy finished(rig.mediator.get(), &Mediator::finished);
+    const auto phase = std::chrono::duration_cast<std::chrono::milliseconds>(
+                           std::chrono::steady_clock::now().time_since_epoch())
+                           .count()
+        % 1000;
+    std::this_thread::sleep_for(std::chrono::milliseconds((1540 - phase) % 1000));
+    QElapsedTimer elapsed;
+    elapsed.start();
+    rig.mediator->start();
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(finished.constFirst().constFirst().toInt(), Mediator::kExitNoMeter);
+    QVERIFY2(elapsed.elapsed() >= 1000, qPrintable(QString::number(elapsed.elapsed())));
+}
+
+void TestMediator::unreachableBusExitsAtOnce()
+{
+    // No bus, so no settings service either: waiting the settings timeout helps nobody.
+    p1::Options options = fastOptions();
+    options.dbus = u"unix:path=/nonexistent/dbus-p1-test-bus"_s;
+    options.settingsTimeout = 30s;
+    Rig rig(u"ttyNoBus"_s, Source::Kind::Tcp, options);
+    QSignalSpy finished(rig.mediator.get(), &Mediator::finished);
+    QElapsedTimer elapsed;
+    elapsed.start();
+    rig.mediator->start();
+    rig.source->push(p1::test::dsmr5ThreePhase());
+    QVERIFY(finished.count() == 1 || finished.wait(3000));
+    QCOMPARE(finished.constFirst().constFirst().toInt(), Mediator::kExitMeterLost);
+    QVERIFY2(elapsed.elapsed() < 3000, qPrintable(QString::number(elapsed.elapsed())));
+}
+
+void TestMediator::silenceBeforeAnyMeterInvalidatesNothing()
+{
+    // A TCP dongle that has not delivered a telegram yet: nothing was published, so nothing
+    // "goes invalid"; the log says what is true.
+    LogCapture log;
+    Rig rig(u"10.0.0.9:2001"_s, Source::Kind::Tcp);
+    QSignalSpy finished(rig.mediator.get(), &Mediator::finished);
+    rig.mediator->start();
+    QTRY_VERIFY_WITH_TIMEOUT(!log.find(QtWarningMsg, u"no valid telegram"_s).isEmpty(), 3000);
+    QVERIFY2(
+        log.find(QtWarningMsg, u"values invalid"_s).isEmpty(), qPrintable(log.all().join(u'\n')));
+    QCOMPARE(log.find(QtWarningMsg, u"no valid telegram yet from fake 10.0.0.9:2001 after 0.4 s"_s)
+                 .size(),
+        1);
+    QCOMPARE(finished.count(), 0);
+
+    // The first telegram is a meter found, not "telegrams again".
+    rig.source->push(p1::test::dsmr5ThreePhase());
+    QTRY_VERIFY(!log.find(QtInfoMsg, u"meter found"_s).isEmpty());
+    QVERIFY(log.find(QtInfoMsg, u"telegrams again"_s).isEmpty());
+}
+
+void TestMediator::endOfReplayIsNoWarning()
+{
+    LogCapture log;
+    Rig rig(u"capture.p1"_s, Source::Kind::File);
+    QSignalSpy finished(rig.mediator.get(), &Mediator::finished);
+    rig.mediator->start();
+    rig.source->push(p1::test::dsmr5ThreePhase());
+    rig.source->failWith(Source::Error::EndOfFile, u"replayed"_s);
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(finished.constFirst().constFirst().toInt(), Mediator::kExitStopped);
+    QVERIFY2(log.find(QtWarningMsg, QString()).isEmpty(), qPrintable(log.all().join(u'\n')));
+}
+
+void TestMediator::repeatedSourceErrorsAreLoggedOnce()
+{
+    // A dongle that delivers a telegram and hangs up, again and again: one warning line, the
+    // rest counted (RepeatLimiter), not two lines a second in Venus's 100 kB log.
+    LogCapture log;
+    p1::Options options = fastOptions();
+    options.timeout = 5s;
+    Rig rig(u"10.0.0.8:2001"_s, Source::Kind::Tcp, options);
+    rig.mediator->start();
+    for (int i = 0; i < 20; ++i)
+        rig.source->reportError(Source::Error::ConnectionLost, u"closed by the remote end"_s);
+    QCOMPARE(log.find(QtWarningMsg, u"closed by the remote end"_s).size(), 1);
+}
+
+void TestMediator::verboseLogsEveryTelegramAndChange_data()
+{
+    QTest::addColumn<bool>("verbose");
+    QTest::newRow("-v") << true;
+    QTest::newRow("default") << false;
+}
+
+void TestMediator::verboseLogsEveryTelegramAndChange()
+{
+    // -v: "Log every telegram and every D-Bus change".
+    QFETCH(bool, verbose);
+    LogCapture log(verbose);
+    const QString port = u"ttyV"_s + (verbose ? u"1"_s : u"0"_s);
+    Rig rig(port);
+    Client grid(u"com.victronenergy.grid.p1_"_s + port);
+    QSignalSpy gridUp(&grid.watcher, &QDBusServiceWatcher::serviceRegistered);
+    QSignalSpy changed(&grid, &Client::itemsChanged);
+    rig.mediator->start();
+    rig.source->push(p1::test::dsmr5ThreePhase());
+    QVERIFY(gridUp.wait(5000));
+    rig.source->push(p1::test::dsmr5ThreePhase("261125143016W"));
+    QVERIFY(changed.wait(5000));
+    const QStringList telegrams = log.find(QtDebugMsg, u"telegram 2026-11-25T14:30:1"_s);
+    const QStringList changes = log.find(QtDebugMsg, u"ItemsChanged"_s);
+    if (!verbose) {
+        QVERIFY2(telegrams.isEmpty() && changes.isEmpty(), qPrintable(log.all().join(u'\n')));
+        return;
+    }
+    QCOMPARE(telegrams.size(), 2);
+    QVERIFY2(telegrams.at(0).startsWith(u"p1.daemon: telegram 2026-11-25T14:30:15+01:00: CRC ok"_s),
+        qPrintable(telegrams.at(0)));
+    // The second telegram changed /P1/Timestamp: its ItemsChanged names it with the new value.
+    QVERIFY2(!changes.isEmpty(), qPrintable(log.all().join(u'\n')));
+    QVERIFY2(changes.constLast().contains(u"/P1/Timestamp=2026-11-25T14:30:16+01:00"_s),
+        qPrintable(changes.constLast()));
+    QVERIFY(changes.constLast().startsWith(u"p1.dbus: com.victronenergy.grid.p1_"_s + port));
 }
 
 QTEST_GUILESS_MAIN(TestMediator)

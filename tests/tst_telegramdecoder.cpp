@@ -24,6 +24,8 @@ QString rejectionName(Rejection rejection)
         return QStringLiteral("malformed-crc");
     case Rejection::MissingCrc:
         return QStringLiteral("missing-crc");
+    case Rejection::CrcRequired:
+        return QStringLiteral("crc-required");
     case Rejection::Truncated:
         return QStringLiteral("truncated");
     case Rejection::Overflow:
@@ -79,6 +81,12 @@ std::string withBitError(std::string telegram, std::string_view line)
     return telegram;
 }
 
+// The telegram with its CRC digits gone: `!` and the line end, as a DSMR 2.2/3.0 footer.
+std::string withoutCrc(const std::string &telegram)
+{
+    return telegram.substr(0, telegram.rfind('!') + 1) + "\r\n";
+}
+
 } // namespace
 
 class TestTelegramDecoder : public QObject
@@ -95,6 +103,7 @@ private Q_SLOTS:
     void rejectedTelegramCarriesNoValues();
     void gasFlowSpansAcceptedTelegramsUntilRestart();
     void resetDropsPendingTelegram();
+    void crcMemorySurvivesResetNotRestart();
     void countsBytesNoiseAndVerdicts();
 };
 
@@ -134,6 +143,35 @@ void TestTelegramDecoder::decodes_data()
     row("crc-lost-after-crcs-were-seen",
         t5 + p1::test::buildTelegram("XMX5NOCRC", {"1-0:1.8.1(00001.000*kWh)"}, {.crc = false}),
         {good5, "missing-crc crc=none"});
+    // DSMR 4 and newer always send a CRC: without one it was lost, from the first telegram on.
+    const char *const crcRequired = "crc-required crc=none";
+    row("dsmr5-without-crc-first-telegram", withoutCrc(t5), {crcRequired});
+    row("dsmr40-without-crc", withoutCrc(p1::test::dsmr40()), {crcRequired});
+    row("belgium-without-crc", withoutCrc(p1::test::belgiumFluvius()), {crcRequired});
+    row("sweden-without-crc", withoutCrc(p1::test::swedenKamstrup()), {crcRequired});
+    row("austria-without-crc", withoutCrc(p1::test::austriaWh()), {crcRequired});
+    p1::test::TelegramOptions noCrc;
+    noCrc.crc = false;
+    row("only-a-version-line",
+        p1::test::buildTelegram("XMX5V", {"1-3:0.2.8(50)", "1-0:1.7.0(00.100*kW)"}, noCrc),
+        {crcRequired});
+    row("only-a-belgian-version-line",
+        p1::test::buildTelegram("FLU5V", {"0-0:96.1.4(50217)", "1-0:1.7.0(00.100*kW)"}, noCrc),
+        {crcRequired});
+    row("only-a-timestamp",
+        p1::test::buildTelegram(
+            "KAM5", {"0-0:1.0.0(261125143015W)", "1-0:1.7.0(00.100*kW)"}, noCrc),
+        {crcRequired});
+    // A bit error that turns a line's leading '1' (0x31) into '!' (0x21) ends the telegram
+    // early, without CRC: what came before must not be published.
+    std::string cut = t5;
+    cut[cut.find("\n1-0:1.8.1(") + 1] = '!';
+    row("bit-error-makes-an-early-footer", cut, {crcRequired});
+    // One that hits the first CRC digit leaves a footer without digits.
+    std::string lostDigit = t5;
+    lostDigit[lostDigit.rfind('!') + 1] = 'G';
+    row("bit-error-in-first-crc-digit", lostDigit, {crcRequired});
+    row("dsmr30-no-crc", p1::test::dsmr30(), {"accepted crc=none grid gas"});
     row("unparsable-no-objects", p1::test::buildTelegram("XMX5EMPTY", {}), {"no-objects crc=ok"});
     row("unparsable-no-ident", p1::test::buildTelegram("", {"1-0:1.8.1(00001.000*kWh)"}),
         {"no-header crc=ok"});
@@ -307,6 +345,25 @@ void TestTelegramDecoder::resetDropsPendingTelegram()
     decoder.finish();
     // The half before the reset is gone silently; its other half is noise.
     QCOMPARE(out, QStringList {QStringLiteral("accepted crc=ok grid gas")});
+}
+
+void TestTelegramDecoder::crcMemorySurvivesResetNotRestart()
+{
+    // A CRC-less telegram without version line or timestamp: DSMR 2.2/3.0 as far as its text
+    // tells. From a meter that sent CRCs it lost its CRC, also after a reconnect (reset());
+    // on a new stream (restart()) it is a 2.2/3.0 meter's.
+    const std::string crcLess =
+        p1::test::buildTelegram("XMX5NOCRC", {"1-0:1.8.1(00001.000*kWh)"}, {.crc = false});
+    QStringList out;
+    TelegramDecoder decoder([&out](const DecodedTelegram &decoded) { out << summary(decoded); });
+    decoder.push(p1::test::dsmr5ThreePhase());
+    decoder.reset();
+    decoder.push(crcLess);
+    decoder.restart();
+    decoder.push(crcLess);
+    QCOMPARE(out,
+        QStringList({QStringLiteral("accepted crc=ok grid gas"),
+            QStringLiteral("missing-crc crc=none"), QStringLiteral("accepted crc=none grid")}));
 }
 
 void TestTelegramDecoder::countsBytesNoiseAndVerdicts()

@@ -248,12 +248,24 @@ void TestVenusMapping::grid_data()
     row("current-unsigned-without-phase-power",
         buildTelegram(
             "XXX5CUR", {"1-0:22.7.0(00.300*kW)", "1-0:31.7.0(002*A)", "1-0:51.7.0(004*A)"}),
-        {"/Ac/Power=d:-300", "/Ac/L1/Power=d:-300", "/Ac/L1/Current=d:-2", "/Ac/L2/Power=-",
+        {"/Ac/Power=-", "/Ac/L1/Power=d:-300", "/Ac/L1/Current=d:-2", "/Ac/L2/Power=-",
             "/Ac/L2/Current=d:4", "/NrOfPhases=i:2"});
 
     row("total-on-l1-signs-current",
-        buildTelegram("XXX5CUR", {"1-0:2.7.0(01.000*kW)", "1-0:31.7.0(004*A)"}),
+        buildTelegram(
+            "XXX5CUR", {"1-0:1.7.0(00.000*kW)", "1-0:2.7.0(01.000*kW)", "1-0:31.7.0(004*A)"}),
         {"/Ac/Power=d:-1000", "/Ac/L1/Power=d:-1000", "/Ac/L1/Current=d:-4", "/NrOfPhases=i:1"});
+
+    // Net power from one total alone would be a half (0 - export); the phases say 185 W.
+    row("export-total-alone-is-not-the-net-power",
+        buildTelegram("XXX5HALF",
+            {"1-0:2.7.0(00.000*kW)", "1-0:21.7.0(00.120*kW)", "1-0:22.7.0(00.000*kW)",
+                "1-0:41.7.0(00.040*kW)", "1-0:42.7.0(00.000*kW)", "1-0:61.7.0(00.025*kW)",
+                "1-0:62.7.0(00.000*kW)"}),
+        {"/Ac/Power=d:185", "/Ac/L1/Power=d:120", "/NrOfPhases=i:3"});
+    row("one-total-alone-publishes-no-power",
+        buildTelegram("XXX5HALF", {"1-0:2.7.0(00.300*kW)", "1-0:1.8.1(000001.000*kWh)"}),
+        {"/Ac/Power=-", "/Ac/L1/Power=-", "/Ac/Energy/Forward=d:1"});
 
     row("invalid-timestamp-invalid-path", dsmr5ThreePhase("000101000001W"),
         {"/P1/Timestamp=-", "/Ac/Power=d:884"});

@@ -12,10 +12,6 @@
         <translation>Zeigt Versionsinformationen an.</translation>
     </message>
     <message>
-        <source>Decode a capture of P1 data (a file, or - for standard input) and print one JSON object per telegram.</source>
-        <translation>Eine Aufzeichnung von P1-Daten dekodieren (eine Datei oder - für die Standardeingabe) und je Telegramm ein JSON-Objekt ausgeben.</translation>
-    </message>
-    <message>
         <source>FILE|-</source>
         <translation>DATEI|-</translation>
     </message>
@@ -130,6 +126,10 @@
     <message>
         <source>Also send a PropertiesChanged signal on every changed path, for listeners that do not follow ItemsChanged (Venus needs only ItemsChanged; off by default).</source>
         <translation>Zusätzlich ein PropertiesChanged-Signal auf jedem geänderten Pfad senden, für Empfänger, die ItemsChanged nicht auswerten (Venus braucht nur ItemsChanged; standardmäßig aus).</translation>
+    </message>
+    <message>
+        <source>Decode a capture of P1 data (a file, or - for standard input) and print one JSON object per telegram. Exit status 0 when the input was read to its end, whatever it held; 1 when it could not be read.</source>
+        <translation>Eine Aufzeichnung von P1-Daten dekodieren (eine Datei, oder - für die Standardeingabe) und je Telegramm ein JSON-Objekt ausgeben. Exit-Status 0, wenn die Eingabe bis zum Ende gelesen wurde, was immer sie enthielt; 1, wenn sie nicht gelesen werden konnte.</translation>
     </message>
 </context>
 <context>

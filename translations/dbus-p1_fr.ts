@@ -12,10 +12,6 @@
         <translation>Affiche les informations de version.</translation>
     </message>
     <message>
-        <source>Decode a capture of P1 data (a file, or - for standard input) and print one JSON object per telegram.</source>
-        <translation>Décode un enregistrement de données P1 (un fichier, ou - pour l&apos;entrée standard) et affiche un objet JSON par télégramme.</translation>
-    </message>
-    <message>
         <source>FILE|-</source>
         <translation>FICHIER|-</translation>
     </message>
@@ -130,6 +126,10 @@
     <message>
         <source>Also send a PropertiesChanged signal on every changed path, for listeners that do not follow ItemsChanged (Venus needs only ItemsChanged; off by default).</source>
         <translation>Envoyer aussi un signal PropertiesChanged sur chaque chemin modifié, pour les auditeurs qui ne suivent pas ItemsChanged (Venus n&apos;a besoin que d&apos;ItemsChanged ; désactivé par défaut).</translation>
+    </message>
+    <message>
+        <source>Decode a capture of P1 data (a file, or - for standard input) and print one JSON object per telegram. Exit status 0 when the input was read to its end, whatever it held; 1 when it could not be read.</source>
+        <translation>Décoder un enregistrement de données P1 (un fichier, ou - pour l&apos;entrée standard) et afficher un objet JSON par télégramme. Code de sortie 0 quand l&apos;entrée a été lue jusqu&apos;au bout, quel qu&apos;en soit le contenu ; 1 quand elle n&apos;a pas pu être lue.</translation>
     </message>
 </context>
 <context>

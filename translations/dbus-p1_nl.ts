@@ -12,10 +12,6 @@
         <translation>Toont versie-informatie.</translation>
     </message>
     <message>
-        <source>Decode a capture of P1 data (a file, or - for standard input) and print one JSON object per telegram.</source>
-        <translation>Decodeer een opname van P1-data (een bestand, of - voor standaardinvoer) en druk per telegram één JSON-object af.</translation>
-    </message>
-    <message>
         <source>FILE|-</source>
         <translation>BESTAND|-</translation>
     </message>
@@ -130,6 +126,10 @@
     <message>
         <source>Also send a PropertiesChanged signal on every changed path, for listeners that do not follow ItemsChanged (Venus needs only ItemsChanged; off by default).</source>
         <translation>Stuur ook een PropertiesChanged-signaal op elk gewijzigd pad, voor luisteraars die ItemsChanged niet volgen (Venus heeft alleen ItemsChanged nodig; standaard uit).</translation>
+    </message>
+    <message>
+        <source>Decode a capture of P1 data (a file, or - for standard input) and print one JSON object per telegram. Exit status 0 when the input was read to its end, whatever it held; 1 when it could not be read.</source>
+        <translation>Decodeer een opname van P1-data (een bestand, of - voor standaardinvoer) en druk per telegram één JSON-object af. Afsluitstatus 0 als de invoer tot het einde gelezen is, wat die ook bevatte; 1 als die niet gelezen kon worden.</translation>
     </message>
 </context>
 <context>

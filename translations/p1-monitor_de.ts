@@ -330,6 +330,10 @@
         <source>Not a single data line in the telegram.</source>
         <translation>Keine einzige Datenzeile im Telegramm.</translation>
     </message>
+    <message>
+        <source>No CRC after &apos;!&apos;, although the telegram is DSMR 4 or newer (it has a version line or a timestamp) and must carry one.</source>
+        <translation>Keine CRC nach „!“, obwohl das Telegramm DSMR 4 oder neuer ist (es hat eine Versionszeile oder einen Zeitstempel) und eine tragen muss.</translation>
+    </message>
 </context>
 <context>
     <name>p1::ObisText</name>

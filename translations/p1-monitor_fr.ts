@@ -330,6 +330,10 @@
         <source>Not a single data line in the telegram.</source>
         <translation>Aucune ligne de données dans le télégramme.</translation>
     </message>
+    <message>
+        <source>No CRC after &apos;!&apos;, although the telegram is DSMR 4 or newer (it has a version line or a timestamp) and must carry one.</source>
+        <translation>Pas de CRC après « ! », alors que le télégramme est en DSMR 4 ou plus récent (il a une ligne de version ou un horodatage) et doit en porter un.</translation>
+    </message>
 </context>
 <context>
     <name>p1::ObisText</name>

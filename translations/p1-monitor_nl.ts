@@ -330,6 +330,10 @@
         <source>Not a single data line in the telegram.</source>
         <translation>Geen enkele dataregel in het telegram.</translation>
     </message>
+    <message>
+        <source>No CRC after &apos;!&apos;, although the telegram is DSMR 4 or newer (it has a version line or a timestamp) and must carry one.</source>
+        <translation>Geen CRC na &apos;!&apos;, terwijl het telegram DSMR 4 of nieuwer is (het heeft een versieregel of een tijdstempel) en er een moet hebben.</translation>
+    </message>
 </context>
 <context>
     <name>p1::ObisText</name>

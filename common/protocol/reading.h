@@ -106,7 +106,9 @@ struct Reading
     /// the tariff registers; nullopt when neither.
     [[nodiscard]] std::optional<Decimal> totalImport() const noexcept;
     [[nodiscard]] std::optional<Decimal> totalExport() const noexcept;
-    /// Net power in W (import - export), or the sum of the phases when 1.7.0/2.7.0 are missing.
+    /// Net power in W: import - export (1.7.0 - 2.7.0) when the meter sends both (EasyMeter:
+    /// its signed 1.7.0); else the sum of the phases' net power when every phase that reports
+    /// anything reports its power; else nullopt. Never one total alone.
     [[nodiscard]] std::optional<Decimal> netPower() const noexcept;
     /// The same three into \a out, returning whether there is one: the mapping's form, without
     /// an optional to assemble and copy for every telegram.

@@ -21,11 +21,25 @@ FrameError frameErrorOf(Rejection rejection) noexcept
     case Rejection::Overflow:
         return FrameError::Overflow;
     case Rejection::None:
+    case Rejection::CrcRequired:
     case Rejection::NoHeader:
     case Rejection::NoObjects:
         break;
     }
     return FrameError::None;
+}
+
+// A version line or a timestamp: what DSMR 4.0 and newer (and the Belgian, Luxembourg, Swedish
+// and Austrian variants) send and 2.2/3.0 do not. The header's digit after the manufacturer
+// code is the IEC baud-rate code, 5 on 2.2 meters too: it says nothing about the version.
+bool showsDsmr4OrNewer(const Telegram &telegram) noexcept
+{
+    for (const CosemObject &object : telegram.objects) {
+        if (object.field == Field::Version || object.field == Field::VersionBelgium
+            || object.field == Field::Timestamp)
+            return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -42,6 +56,8 @@ std::string describe(const DecodedTelegram &decoded)
         return std::string(describe(ParseError::NoHeader));
     case Rejection::NoObjects:
         return std::string(describe(ParseError::NoObjects));
+    case Rejection::CrcRequired:
+        return "footer without CRC on a DSMR 4 or newer telegram (version line or timestamp)";
     case Rejection::CrcMismatch:
     case Rejection::MalformedCrc:
     case Rejection::MissingCrc:
@@ -82,6 +98,7 @@ void TelegramDecoder::restart() noexcept
 {
     m_framer.reset();
     m_mapper.reset();
+    m_meterSendsCrc = false;
 }
 
 TelegramDecoder::Stats TelegramDecoder::stats() const noexcept
@@ -90,7 +107,7 @@ TelegramDecoder::Stats TelegramDecoder::stats() const noexcept
     return {framer.bytes, framer.noiseBytes, m_accepted, m_rejected};
 }
 
-Rejection TelegramDecoder::judge(const Frame &frame, ParseError parseError) noexcept
+Rejection TelegramDecoder::judge(const Frame &frame, ParseError parseError) const noexcept
 {
     switch (frame.error) {
     case FrameError::None:
@@ -105,6 +122,14 @@ Rejection TelegramDecoder::judge(const Frame &frame, ParseError parseError) noex
         return Rejection::Truncated;
     case FrameError::Overflow:
         return Rejection::Overflow;
+    }
+    if (frame.crc == CrcStatus::None) {
+        // The framer forgets at every reset that the stream carried CRCs; the decoder keeps it
+        // for the same meter. Only CRC-less telegrams pay for the look at the objects.
+        if (m_meterSendsCrc)
+            return Rejection::MissingCrc;
+        if (showsDsmr4OrNewer(m_telegram))
+            return Rejection::CrcRequired;
     }
     switch (parseError) {
     case ParseError::None:
@@ -122,6 +147,8 @@ void TelegramDecoder::onFrame(const Frame &frame)
 {
     // Stage 3, text; stage 4, verdict.
     const ParseError parseError = Parser::parse(frame.text, m_telegram);
+    if (frame.ok() && frame.crc == CrcStatus::Ok)
+        m_meterSendsCrc = true;
     DecodedTelegram decoded {
         frame, judge(frame, parseError), m_telegram, m_reading, m_grid, m_gas, false, false};
     // Stage 5, meaning: only for accepted telegrams, which alone feed the gas flow.

@@ -20,7 +20,11 @@ enum class Rejection : std::uint8_t
     // The bytes (FrameError):
     CrcMismatch, ///< CRC sent and computed differ
     MalformedCrc, ///< `!` followed by something that is not 1-4 hex digits and a line end
-    MissingCrc, ///< a footer without CRC from a stream whose telegrams carried one
+    MissingCrc, ///< a footer without CRC from a meter whose telegrams carried one
+    /// A footer without CRC on a telegram that shows it is DSMR 4 or newer (a version line
+    /// 1-3:0.2.8 or 0-0:96.1.4, or a timestamp 0-0:1.0.0): those always send a CRC, so it was
+    /// lost to a bit error. Judged by the decoder, not the framer (it needs the parsed text).
+    CrcRequired,
     Truncated, ///< a new telegram started (or input ended) before this one's footer
     Overflow, ///< longer than the framer's maximum before its footer
     // The text (ParseError):
@@ -74,8 +78,11 @@ struct DecodedTelegram
 /// 2. frames: the Framer, 7-bit mask on (a 7E1 DSMR 2.2/3.0 stream read 8N1 carries parity in
 ///    bit 7; masking leaves 8N1 ASCII unchanged), checks the CRC as the bytes pass;
 /// 3. text: the Parser splits the frame into a Telegram;
-/// 4. verdict: judge() is the one place that decides whether a telegram is accepted (a
-///    stricter CRC rule belongs there);
+/// 4. verdict: judge() is the one place that decides whether a telegram is accepted. Besides
+///    the framer's and the parser's objections it holds the CRC rule: DSMR 4 and newer always
+///    send a CRC, so a CRC-less telegram that shows it is one (Rejection::CrcRequired), or one
+///    from a meter that sent CRCs before (Rejection::MissingCrc), is rejected from the first
+///    telegram on; DSMR 2.2/3.0 telegrams (none of those lines) pass without;
 /// 5. meaning: an accepted telegram fills the Reading, and the VenusMapper maps it to the grid
 ///    and gas values. Only accepted telegrams reach the mapper, whose gas flow spans telegrams:
 ///    use one decoder per stream.
@@ -101,9 +108,10 @@ public:
     /// End of input: a pending telegram is reported (complete, or truncated).
     void finish();
     /// A discontinuity in the same stream (baud rate switched, connection re-made): drops any
-    /// pending telegram silently. The gas flow history stays: it is the same meter.
+    /// pending telegram silently. The gas flow history stays, and so does the memory that the
+    /// meter sends CRCs: it is the same meter.
     void reset() noexcept;
-    /// A new stream: reset(), and the gas flow history is forgotten too.
+    /// A new stream: reset(), and the gas flow history and the CRC memory are forgotten too.
     void restart() noexcept;
 
     /// Counted since construction.
@@ -111,7 +119,7 @@ public:
 
 private:
     void onFrame(const Frame &frame);
-    [[nodiscard]] static Rejection judge(const Frame &frame, ParseError parseError) noexcept;
+    [[nodiscard]] Rejection judge(const Frame &frame, ParseError parseError) const noexcept;
 
     Sink m_sink;
     Telegram m_telegram;
@@ -121,6 +129,7 @@ private:
     GasValues m_gas;
     std::uint64_t m_accepted = 0;
     std::uint64_t m_rejected = 0;
+    bool m_meterSendsCrc = false; ///< a frame with a good CRC came since restart()
     Framer m_framer; // last: its sink uses the members above
 };
 
