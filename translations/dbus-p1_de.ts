@@ -4,10 +4,6 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <source>Reads a P1 smart meter and publishes it on Venus OS D-Bus as a grid meter and a gas meter.</source>
-        <translation>Liest einen Smart Meter über die P1-Schnittstelle aus und veröffentlicht ihn auf dem D-Bus von Venus OS als Netzzähler und Gaszähler.</translation>
-    </message>
-    <message>
         <source>Displays version information.</source>
         <translation>Zeigt Versionsinformationen an.</translation>
     </message>
@@ -42,10 +38,6 @@
     <message>
         <source>Seconds to wait for the settings service before using the default device instance (default: %1).</source>
         <translation>Sekunden, die auf den Einstellungsdienst gewartet wird, bevor die Standard-Geräteinstanz verwendet wird (Standard: %1).</translation>
-    </message>
-    <message>
-        <source>How to publish the gas meter: gasmeter, pulsemeter (shows in the Venus device list) or none (default: gasmeter).</source>
-        <translation>Wie der Gaszähler veröffentlicht wird: gasmeter, pulsemeter (erscheint in der Geräteliste von Venus) oder none (Standard: gasmeter).</translation>
     </message>
     <message>
         <source>KIND</source>
@@ -130,6 +122,22 @@
     <message>
         <source>Also send a PropertiesChanged signal on every changed path, for listeners that do not follow ItemsChanged (Venus needs only ItemsChanged; off by default).</source>
         <translation>Zusätzlich ein PropertiesChanged-Signal auf jedem geänderten Pfad senden, für Empfänger, die ItemsChanged nicht auswerten (Venus braucht nur ItemsChanged; standardmäßig aus).</translation>
+    </message>
+    <message>
+        <source>Reads a P1 smart meter and publishes it on Venus OS D-Bus as a grid meter and gas and water pulse meters.</source>
+        <translation>Liest einen Smart Meter über die P1-Schnittstelle aus und veröffentlicht ihn auf dem D-Bus von Venus OS als Netzzähler und als Impulszähler für Gas und Wasser.</translation>
+    </message>
+    <message>
+        <source>How to publish the gas meter: pulsemeter (shows in the Venus device list), gasmeter (for scripts only: Venus shows it nowhere) or none (default: pulsemeter).</source>
+        <translation>Wie der Gaszähler veröffentlicht wird: pulsemeter (erscheint in der Geräteliste von Venus), gasmeter (nur für Skripte: Venus zeigt ihn nirgends an) oder none (Standard: pulsemeter).</translation>
+    </message>
+    <message>
+        <source>How to publish the water meters: pulsemeter or none (default: pulsemeter).</source>
+        <translation>Wie die Wasserzähler veröffentlicht werden: pulsemeter oder none (Standard: pulsemeter).</translation>
+    </message>
+    <message>
+        <source>--water-service: &apos;%1&apos; is not one of pulsemeter, none</source>
+        <translation>--water-service: &apos;%1&apos; ist keiner der Werte pulsemeter, none</translation>
     </message>
 </context>
 <context>

@@ -1060,10 +1060,6 @@
         <translation>Venus D-Bus</translation>
     </message>
     <message>
-        <source>What dbus-p1 would publish from this telegram: the paths of com.victronenergy.grid and of the gas meter service. A telegram that fails its CRC publishes nothing.</source>
-        <translation>Was dbus-p1 aus diesem Telegramm veröffentlichen würde: die Pfade von com.victronenergy.grid und des Gaszählerdienstes. Ein Telegramm mit CRC-Fehler veröffentlicht nichts.</translation>
-    </message>
-    <message>
         <source>No telegram yet: pick a source above and connect.</source>
         <translation>Noch kein Telegramm: oben eine Quelle wählen und verbinden.</translation>
     </message>
@@ -1078,6 +1074,10 @@
     <message>
         <source>Telegram %1, received %2, %3 bytes — rejected: %4</source>
         <translation>Telegramm %1, empfangen %2, %3 Bytes — verworfen: %4</translation>
+    </message>
+    <message>
+        <source>What dbus-p1 would publish from this telegram: the paths of com.victronenergy.grid and of the gas and water pulse meters (com.victronenergy.pulsemeter, listed under the devices in Venus). A heat meter is not published: Venus has no service for it. A telegram that fails its CRC publishes nothing.</source>
+        <translation>Was dbus-p1 aus diesem Telegramm veröffentlichen würde: die Pfade von com.victronenergy.grid und der Impulszähler für Gas und Wasser (com.victronenergy.pulsemeter, in Venus bei den Geräten aufgeführt). Ein Wärmezähler wird nicht veröffentlicht: Venus hat keinen Dienst dafür. Ein Telegramm mit falscher CRC veröffentlicht nichts.</translation>
     </message>
 </context>
 <context>
@@ -1105,6 +1105,10 @@
     <message>
         <source>Value (as GetText shows it)</source>
         <translation>Wert (wie GetText ihn zeigt)</translation>
+    </message>
+    <message>
+        <source>water</source>
+        <translation>Wasser</translation>
     </message>
 </context>
 </TS>

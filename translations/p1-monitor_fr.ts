@@ -1060,10 +1060,6 @@
         <translation>D-Bus Venus</translation>
     </message>
     <message>
-        <source>What dbus-p1 would publish from this telegram: the paths of com.victronenergy.grid and of the gas meter service. A telegram that fails its CRC publishes nothing.</source>
-        <translation>Ce que dbus-p1 publierait à partir de ce télégramme : les chemins de com.victronenergy.grid et du service du compteur de gaz. Un télégramme dont le CRC est faux ne publie rien.</translation>
-    </message>
-    <message>
         <source>No telegram yet: pick a source above and connect.</source>
         <translation>Pas encore de télégramme : choisissez une source ci-dessus et connectez-vous.</translation>
     </message>
@@ -1078,6 +1074,10 @@
     <message>
         <source>Telegram %1, received %2, %3 bytes — rejected: %4</source>
         <translation>Télégramme %1, reçu à %2, %3 octets — rejeté : %4</translation>
+    </message>
+    <message>
+        <source>What dbus-p1 would publish from this telegram: the paths of com.victronenergy.grid and of the gas and water pulse meters (com.victronenergy.pulsemeter, listed under the devices in Venus). A heat meter is not published: Venus has no service for it. A telegram that fails its CRC publishes nothing.</source>
+        <translation>Ce que dbus-p1 publierait à partir de ce télégramme : les chemins de com.victronenergy.grid et des compteurs d&apos;impulsions du gaz et de l&apos;eau (com.victronenergy.pulsemeter, listés parmi les appareils dans Venus). Un compteur de chaleur n&apos;est pas publié : Venus n&apos;a pas de service pour lui. Un télégramme dont le CRC est faux ne publie rien.</translation>
     </message>
 </context>
 <context>
@@ -1105,6 +1105,10 @@
     <message>
         <source>Value (as GetText shows it)</source>
         <translation>Valeur (telle que GetText l&apos;affiche)</translation>
+    </message>
+    <message>
+        <source>water</source>
+        <translation>eau</translation>
     </message>
 </context>
 </TS>

@@ -1060,10 +1060,6 @@
         <translation>Venus D-Bus</translation>
     </message>
     <message>
-        <source>What dbus-p1 would publish from this telegram: the paths of com.victronenergy.grid and of the gas meter service. A telegram that fails its CRC publishes nothing.</source>
-        <translation>Wat dbus-p1 uit dit telegram zou publiceren: de paden van com.victronenergy.grid en van de gasmeterdienst. Een telegram met een foute CRC publiceert niets.</translation>
-    </message>
-    <message>
         <source>No telegram yet: pick a source above and connect.</source>
         <translation>Nog geen telegram: kies hierboven een bron en verbind.</translation>
     </message>
@@ -1078,6 +1074,10 @@
     <message>
         <source>Telegram %1, received %2, %3 bytes — rejected: %4</source>
         <translation>Telegram %1, ontvangen %2, %3 bytes — afgekeurd: %4</translation>
+    </message>
+    <message>
+        <source>What dbus-p1 would publish from this telegram: the paths of com.victronenergy.grid and of the gas and water pulse meters (com.victronenergy.pulsemeter, listed under the devices in Venus). A heat meter is not published: Venus has no service for it. A telegram that fails its CRC publishes nothing.</source>
+        <translation>Wat dbus-p1 van dit telegram zou publiceren: de paden van com.victronenergy.grid en van de pulsmeters voor gas en water (com.victronenergy.pulsemeter, in Venus bij de apparaten vermeld). Een warmtemeter wordt niet gepubliceerd: Venus heeft er geen service voor. Een telegram met een foute CRC publiceert niets.</translation>
     </message>
 </context>
 <context>
@@ -1105,6 +1105,10 @@
     <message>
         <source>Value (as GetText shows it)</source>
         <translation>Waarde (zoals GetText hem toont)</translation>
+    </message>
+    <message>
+        <source>water</source>
+        <translation>water</translation>
     </message>
 </context>
 </TS>

@@ -52,6 +52,7 @@ struct DecodedTelegram
     /// What the grid and gas services publish from it (DESIGN.md §3); all invalid when rejected.
     const GridValues &grid;
     const GasValues &gas;
+    const WaterValues &water; ///< every water meter; water.count 0 when none (or rejected)
     bool hasGrid = false; ///< accepted with electricity figures: there is a grid meter to publish
     bool hasGas = false; ///< accepted with a gas meter reading
 
@@ -76,9 +77,9 @@ struct DecodedTelegram
 /// 3. text: the Parser splits the frame into a Telegram;
 /// 4. verdict: judge() is the one place that decides whether a telegram is accepted (a
 ///    stricter CRC rule belongs there);
-/// 5. meaning: an accepted telegram fills the Reading, and the VenusMapper maps it to the grid
-///    and gas values. Only accepted telegrams reach the mapper, whose gas flow spans telegrams:
-///    use one decoder per stream.
+/// 5. meaning: an accepted telegram fills the Reading, and the VenusMapper maps it to the grid,
+///    gas and water values. Only accepted telegrams reach the mapper, whose gas flow spans
+///    telegrams: use one decoder per stream.
 class TelegramDecoder
 {
 public:
@@ -119,6 +120,7 @@ private:
     VenusMapper m_mapper;
     GridValues m_grid;
     GasValues m_gas;
+    WaterValues m_water;
     std::uint64_t m_accepted = 0;
     std::uint64_t m_rejected = 0;
     Framer m_framer; // last: its sink uses the members above

@@ -80,7 +80,7 @@ MeterService::~MeterService()
 void MeterService::start(
     const QString &serial, const QString &firmwareVersion, const QString &hardwareVersion)
 {
-    m_settingsId = ServiceContract::settingsId(serial);
+    m_settingsId = m_config.contract.deviceSettingsId(serial);
     m_firmwareVersion = firmwareVersion;
     m_hardwareVersion = hardwareVersion;
     m_settings = new SettingsClient(m_bus, this);
@@ -89,7 +89,7 @@ void MeterService::start(
     const QString instance =
         m_config.contract.type + u':' + QString::number(m_config.defaultInstance);
     m_settings->add({{m_settingsId + QStringLiteral("/ClassAndVrmInstance"), instance},
-                        {customNamePath(m_settingsId), QString()}},
+                        {customNamePath(m_settingsId), m_config.contract.customName}},
         m_config.settingsTimeout);
 }
 
@@ -101,7 +101,8 @@ void MeterService::onSettings(const QVariantMap &values)
         values.value(m_settingsId + QStringLiteral("/ClassAndVrmInstance")).toString();
     m_instance = SettingsClient::instanceFromClassAndVrmInstance(instanceValue)
                      .value_or(m_config.defaultInstance);
-    m_customName = values.value(customNamePath(m_settingsId)).toString();
+    m_customName =
+        values.value(customNamePath(m_settingsId), m_config.contract.customName).toString();
     createPathsAndRegister();
 }
 
