@@ -77,7 +77,7 @@ ServiceContract ServiceContract::water(int channel, bool first)
 
 QString ServiceContract::firmwareVersion(const std::string &version, Flavour flavour)
 {
-    const QString text = QString::fromStdString(version);
+    QString text = QString::fromStdString(version);
     const bool digits = !text.isEmpty()
         && std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.isDigit(); });
     if (!digits)
