@@ -891,10 +891,6 @@
         <translation>so schnell wie möglich</translation>
     </message>
     <message>
-        <source>A simulated DSMR 5 meter with solar panels and gas: try the app without hardware.</source>
-        <translation>Ein simulierter DSMR-5-Zähler mit Solaranlage und Gas: die App ohne Hardware ausprobieren.</translation>
-    </message>
-    <message>
         <source>Disconnect</source>
         <translation>Trennen</translation>
     </message>
@@ -909,6 +905,10 @@
     <message>
         <source>P1 captures (*.p1 *.txt *.log);;All files (*)</source>
         <translation>P1-Aufzeichnungen (*.p1 *.txt *.log);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>A simulated DSMR 5 meter with solar panels, gas and water: try the app without hardware.</source>
+        <translation>Ein simulierter DSMR-5-Zähler mit Solaranlage, Gas und Wasser: die App ohne Hardware ausprobieren.</translation>
     </message>
 </context>
 <context>

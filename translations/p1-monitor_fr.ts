@@ -891,10 +891,6 @@
         <translation>aussi vite que possible</translation>
     </message>
     <message>
-        <source>A simulated DSMR 5 meter with solar panels and gas: try the app without hardware.</source>
-        <translation>Un compteur DSMR 5 simulé avec panneaux solaires et gaz : essayez l&apos;application sans matériel.</translation>
-    </message>
-    <message>
         <source>Disconnect</source>
         <translation>Déconnecter</translation>
     </message>
@@ -909,6 +905,10 @@
     <message>
         <source>P1 captures (*.p1 *.txt *.log);;All files (*)</source>
         <translation>Enregistrements P1 (*.p1 *.txt *.log);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>A simulated DSMR 5 meter with solar panels, gas and water: try the app without hardware.</source>
+        <translation>Un compteur DSMR 5 simulé avec panneaux solaires, gaz et eau : essayez l&apos;application sans matériel.</translation>
     </message>
 </context>
 <context>

@@ -891,10 +891,6 @@
         <translation>zo snel mogelijk</translation>
     </message>
     <message>
-        <source>A simulated DSMR 5 meter with solar panels and gas: try the app without hardware.</source>
-        <translation>Een gesimuleerde DSMR 5-meter met zonnepanelen en gas: probeer de app zonder hardware.</translation>
-    </message>
-    <message>
         <source>Disconnect</source>
         <translation>Verbreken</translation>
     </message>
@@ -909,6 +905,10 @@
     <message>
         <source>P1 captures (*.p1 *.txt *.log);;All files (*)</source>
         <translation>P1-opnamen (*.p1 *.txt *.log);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>A simulated DSMR 5 meter with solar panels, gas and water: try the app without hardware.</source>
+        <translation>Een gesimuleerde DSMR 5-meter met zonnepanelen, gas en water: probeer de app zonder hardware.</translation>
     </message>
 </context>
 <context>
