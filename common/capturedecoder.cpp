@@ -58,6 +58,26 @@ QJsonObject pathsToJson(const PathValues<PathEnum, N> &values)
     return out;
 }
 
+// The heat meters: decoded, never published (Venus has no service type for heat), so plain
+// keys rather than D-Bus paths.
+QJsonArray heatToJson(const Reading &reading)
+{
+    QJsonArray out;
+    for (const MbusChannel &channel : reading.mbus) {
+        if (!channel.isHeatMeter())
+            continue;
+        QJsonObject heat {{u"channel"_s, int(channel.channel)},
+            {u"value"_s, channel.value->toDouble()},
+            {u"unit"_s, toQString(unitSymbol(channel.unit))}};
+        if (!channel.equipmentId.empty())
+            heat.insert(u"equipmentId"_s, toQString(channel.equipmentId));
+        if (channel.captureTime.valid)
+            heat.insert(u"captureTime"_s, QString::fromStdString(channel.captureTime.toIso8601()));
+        out.append(heat);
+    }
+    return out;
+}
+
 QJsonArray objectsToJson(const Telegram &telegram)
 {
     QJsonArray out;
@@ -103,6 +123,16 @@ QJsonObject telegramToJson(const DecodedTelegram &decoded)
             decoded.hasGrid ? QJsonValue(pathsToJson(decoded.grid)) : QJsonValue(QJsonValue::Null));
         json.insert(u"gas"_s,
             decoded.hasGas ? QJsonValue(pathsToJson(decoded.gas)) : QJsonValue(QJsonValue::Null));
+        // Present only when the telegram carries such meters: most have neither.
+        if (decoded.water.count > 0) {
+            QJsonArray water;
+            for (const GasValues &meter : decoded.water.valid())
+                water.append(pathsToJson(meter));
+            json.insert(u"water"_s, water);
+        }
+        const QJsonArray heat = heatToJson(reading);
+        if (!heat.isEmpty())
+            json.insert(u"heat"_s, heat);
     }
 
     // Listed for rejected telegrams too, best effort: they help to see what went wrong.

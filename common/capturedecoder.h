@@ -29,7 +29,10 @@ namespace p1 {
 /// Every object has "crc" ("ok" | "none" | "bad"), "ident" and "objects" (each line's OBIS code
 /// and values as sent, and the first unit given). An accepted telegram adds "version" and
 /// "timestamp" (string or null) and "grid" / "gas" ({path: value}, only valid paths; gas null
-/// when the telegram has no gas meter). A rejected one (framing or CRC error, or text that does
+/// when the telegram has no gas meter); "water", a list with one such object per water meter,
+/// when it has any; "heat", a list of {channel, value, unit ("GJ"), equipmentId, captureTime}
+/// per heat meter, when it has any: decoded, not published (Venus has no service type for
+/// heat). A rejected one (framing or CRC error, or text that does
 /// not parse) adds "error" instead and carries no grid or gas values: nothing of it would be
 /// published. Its objects are still listed, best effort, to help find what went wrong.
 class CaptureDecoder

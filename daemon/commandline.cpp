@@ -38,7 +38,7 @@ std::optional<Options> CommandLine::parse(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Reads a P1 smart meter and publishes it on Venus OS D-Bus "
-                                        "as a grid meter and a gas meter."));
+                                        "as a grid meter and gas and water pulse meters."));
     const QCommandLineOption help = parser.addHelpOption();
     // Not addVersionOption(): it takes -v, which is --verbose here.
     const QCommandLineOption version(u"version"_s, tr("Displays version information."));
@@ -73,9 +73,12 @@ std::optional<Options> CommandLine::parse(const QStringList &arguments)
             .arg(secondsText(defaults.settingsTimeout)),
         tr("S"), secondsText(defaults.settingsTimeout));
     const QCommandLineOption gasService(u"gas-service"_s,
-        tr("How to publish the gas meter: gasmeter, pulsemeter (shows in the Venus device list) or "
-           "none (default: gasmeter)."),
-        tr("KIND"), u"gasmeter"_s);
+        tr("How to publish the gas meter: pulsemeter (shows in the Venus device list), gasmeter "
+           "(for scripts only: Venus shows it nowhere) or none (default: pulsemeter)."),
+        tr("KIND"), u"pulsemeter"_s);
+    const QCommandLineOption waterService(u"water-service"_s,
+        tr("How to publish the water meters: pulsemeter or none (default: pulsemeter)."),
+        tr("KIND"), u"pulsemeter"_s);
     const QCommandLineOption baud(u"baud"_s,
         tr("Serial baud rate: auto (115200, then 9600), 115200 (DSMR 4/5) or 9600 (DSMR 2.2/3.0) "
            "(default: auto)."),
@@ -89,8 +92,9 @@ std::optional<Options> CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption propertiesChanged(u"properties-changed"_s,
         tr("Also send a PropertiesChanged signal on every changed path, for listeners that do not "
            "follow ItemsChanged (Venus needs only ItemsChanged; off by default)."));
-    for (const auto *o : {&version, &decode, &detect, &dbus, &timeout, &probeTimeout,
-             &settingsTimeout, &gasService, &baud, &replaySpeed, &propertiesChanged, &verbose})
+    for (const auto *o :
+        {&version, &decode, &detect, &dbus, &timeout, &probeTimeout, &settingsTimeout, &gasService,
+            &waterService, &baud, &replaySpeed, &propertiesChanged, &verbose})
         parser.addOption(*o);
     parser.addPositionalArgument(u"SOURCE"_s,
         tr("Where the meter is: /dev/ttyUSB0 (or ttyUSB0), tcp://HOST:PORT, file:PATH or sim: (a "
@@ -186,6 +190,15 @@ std::optional<Options> CommandLine::parse(const QStringList &arguments)
         options.gasService = GasService::None;
     else {
         printError(tr("--gas-service: '%1' is not one of gasmeter, pulsemeter, none").arg(gas));
+        return std::nullopt;
+    }
+    const QString water = parser.value(waterService);
+    if (water == u"pulsemeter"_s)
+        options.waterService = WaterService::PulseMeter;
+    else if (water == u"none"_s)
+        options.waterService = WaterService::None;
+    else {
+        printError(tr("--water-service: '%1' is not one of pulsemeter, none").arg(water));
         return std::nullopt;
     }
     const auto baudMode = SerialSource::parseBaudMode(parser.value(baud));

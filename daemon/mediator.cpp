@@ -21,6 +21,16 @@ QDBusConnection connectBus(const QString &spec, const QString &name)
     return QDBusConnection::connectToBus(spec, name);
 }
 
+// The lowest channel whose device type is water, with a reading or not: its service is
+// "..._water" whichever water meters a telegram happens to carry a value for.
+int firstWaterChannel(const Reading &reading)
+{
+    for (const MbusChannel &channel : reading.mbus)
+        if (channel.present && channel.isType(MbusDeviceType::Water))
+            return channel.channel;
+    return 0;
+}
+
 } // namespace
 
 Mediator::Mediator(Options options, std::unique_ptr<Source> source, QObject *parent)
@@ -70,10 +80,8 @@ void Mediator::stop()
     m_silence.stop();
     m_probe.stop();
     m_stats.stop();
-    if (m_gridService)
-        m_gridService->stop();
-    if (m_gasService)
-        m_gasService->stop();
+    for (MeterService *service : services())
+        service->stop();
     if (m_source)
         m_source->close();
 }
@@ -126,31 +134,69 @@ void Mediator::onGoodTelegram(const DecodedTelegram &decoded)
             qCInfo(lcDaemon, "telegrams again");
     }
 
+    // A service is made once, with the first telegram that has its meter (the contract is
+    // built only then: not on every telegram).
     if (decoded.hasGrid) {
-        if (!m_gridService) {
-            m_gridService = makeService(ServiceContract::grid());
-            if (!m_gridService)
-                return;
-            m_gridService->start(QString::fromStdString(reading.equipmentId),
-                QString::fromStdString(reading.version), QString::fromStdString(reading.ident));
-        }
-        if (interval > 0)
-            m_gridService->setRefreshTime(int(interval));
-        m_gridService->update(decoded.grid.values);
+        if (!m_gridService)
+            m_gridService = startService(ServiceContract::grid(), reading.equipmentId, reading);
+        if (!m_gridService)
+            return; // no bus: exitWith() is under way
+        publish(*m_gridService, decoded.grid.values, interval);
     }
     if (m_options.gasService != GasService::None && decoded.hasGas) {
         if (!m_gasService) {
             const MbusChannel *gas = reading.gas();
-            m_gasService = makeService(ServiceContract::gas(m_options.gasService));
+            m_gasService = startService(ServiceContract::gas(m_options.gasService),
+                gas ? gas->equipmentId : std::string(), reading);
             if (!m_gasService)
                 return;
-            m_gasService->start(QString::fromStdString(gas ? gas->equipmentId : std::string()),
-                QString::fromStdString(reading.version), QString::fromStdString(reading.ident));
         }
-        if (interval > 0)
-            m_gasService->setRefreshTime(int(interval));
-        m_gasService->update(decoded.gas.values);
+        publish(*m_gasService, decoded.gas.values, interval);
     }
+    if (m_options.waterService != WaterService::None) {
+        for (const GasValues &water : decoded.water.valid()) {
+            const int channel = water[GasPath::P1Channel].integer;
+            std::unique_ptr<MeterService> &service = m_waterServices.at(std::size_t(channel - 1));
+            if (!service)
+                service = startService(
+                    ServiceContract::water(channel, channel == firstWaterChannel(reading)),
+                    reading.mbus.at(std::size_t(channel - 1)).equipmentId, reading);
+            if (!service)
+                return;
+            publish(*service, water.values, interval);
+        }
+    }
+}
+
+std::unique_ptr<MeterService> Mediator::startService(
+    ServiceContract contract, const std::string &serial, const Reading &reading)
+{
+    std::unique_ptr<MeterService> service = makeService(std::move(contract));
+    if (!service)
+        return nullptr;
+    service->start(QString::fromStdString(serial),
+        ServiceContract::firmwareVersion(reading.version, reading.flavour),
+        QString::fromStdString(reading.ident));
+    return service;
+}
+
+void Mediator::publish(MeterService &service, std::span<const VenusValue> values, qint64 interval)
+{
+    if (interval > 0)
+        service.setRefreshTime(int(interval));
+    service.update(values);
+}
+
+std::vector<MeterService *> Mediator::services() const
+{
+    std::vector<MeterService *> out;
+    for (const auto *service : {&m_gridService, &m_gasService})
+        if (*service)
+            out.push_back(service->get());
+    for (const auto &service : m_waterServices)
+        if (service)
+            out.push_back(service.get());
+    return out;
 }
 
 std::unique_ptr<MeterService> Mediator::makeService(ServiceContract contract)
@@ -206,10 +252,8 @@ void Mediator::onSilence()
         m_silent = true;
         qCWarning(lcDaemon, "no valid telegram for %lld s: values invalid",
             qlonglong(m_options.timeout.count() / 1000));
-        if (m_gridService)
-            m_gridService->setConnected(false);
-        if (m_gasService)
-            m_gasService->setConnected(false);
+        for (MeterService *service : services())
+            service->setConnected(false);
     }
     if (m_source->isSerial() && m_meterSeen)
         exitWith(kExitMeterLost);

@@ -35,7 +35,8 @@ struct Options
     std::chrono::milliseconds timeout = kDefaultTimeout;
     /// How long to wait for com.victronenergy.settings before using the default instance.
     std::chrono::milliseconds settingsTimeout = kDefaultSettingsTimeout;
-    GasService gasService = GasService::GasMeter;
+    GasService gasService = GasService::PulseMeter;
+    WaterService waterService = WaterService::PulseMeter;
     /// --properties-changed: a PropertiesChanged per changed path besides the one ItemsChanged.
     bool propertiesChanged = false;
     bool verbose = false;

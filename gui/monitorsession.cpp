@@ -144,6 +144,7 @@ TelegramRecord MonitorSession::makeRecord(const DecodedTelegram &decoded)
     record.grid = decoded.grid;
     record.gas = decoded.gas;
     record.hasGas = decoded.hasGas;
+    record.water = decoded.water;
     return record;
 }
 

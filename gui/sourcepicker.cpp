@@ -129,7 +129,8 @@ void SourcePicker::retranslate()
     m_speed->setItemText(1, tr("10× faster"));
     m_speed->setItemText(2, tr("as fast as possible"));
     m_simulatorNote->setText(
-        tr("A simulated DSMR 5 meter with solar panels and gas: try the app without hardware."));
+        tr("A simulated DSMR 5 meter with solar panels, gas and water: try the app without "
+           "hardware."));
     m_connect->setText(m_connected ? tr("Disconnect") : tr("Connect"));
 }
 

@@ -39,6 +39,7 @@ struct TelegramRecord
     GridValues grid;
     GasValues gas;
     bool hasGas = false;
+    WaterValues water;
 
     [[nodiscard]] bool accepted() const noexcept { return rejection == Rejection::None; }
 };

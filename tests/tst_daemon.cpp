@@ -162,7 +162,7 @@ QString isoAt(int second)
 }
 
 const QString kGrid = u"com.victronenergy.grid.p1_ttyP1"_s;
-const QString kGas = u"com.victronenergy.gasmeter.p1_ttyP1"_s;
+const QString kGas = u"com.victronenergy.pulsemeter.p1_ttyP1_gas"_s;
 
 } // namespace
 
@@ -180,6 +180,7 @@ private Q_SLOTS:
     void roleSurvivesARestart();
     void gasServiceKinds_data();
     void gasServiceKinds();
+    void simulatorShowsGridAndTwoPulseMeters();
     void refreshTimeIsTheMeterInterval();
     void tcpSourceAgainstSocatServer();
     void fileSourceExitCodes();
@@ -330,9 +331,13 @@ void TestDaemon::instanceAndNameFromSettings()
     QCOMPARE(client.value(kGrid, u"/DeviceInstance"_s).toInt(), 41);
     QCOMPARE(client.value(kGrid, u"/CustomName"_s).toString(), u"Hoofdmeter"_s);
     QCOMPARE(client.value(kGas, u"/DeviceInstance"_s).toInt(), 40);
-    QCOMPARE(settings.values.value(u"/Settings/Devices/p1_G0039001936990619/ClassAndVrmInstance"_s)
-                 .toString(),
-        u"gasmeter:40"_s);
+    // The gas pulse meter has a setting of its own, class pulsemeter (a gasmeter service kept
+    // "gasmeter:N" under p1_<serial>, which localsettings would hand back unchanged).
+    QCOMPARE(
+        settings.values.value(u"/Settings/Devices/p1_G0039001936990619_gas/ClassAndVrmInstance"_s)
+            .toString(),
+        u"pulsemeter:40"_s);
+    QCOMPARE(client.value(kGas, u"/CustomName"_s).toString(), u"Gas meter"_s);
     // The GUI renames the meter: persisted in the settings service.
     auto m = QDBusMessage::createMethodCall(
         kGrid, u"/CustomName"_s, u"com.victronenergy.BusItem"_s, u"SetValue"_s);
@@ -396,7 +401,7 @@ void TestDaemon::gasServiceKinds_data()
 {
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("service");
-    QTest::newRow("pulsemeter") << u"pulsemeter"_s << u"com.victronenergy.pulsemeter.p1_ttyP1"_s;
+    QTest::newRow("gasmeter") << u"gasmeter"_s << u"com.victronenergy.gasmeter.p1_ttyP1"_s;
     QTest::newRow("none") << u"none"_s << QString();
 }
 
@@ -419,6 +424,28 @@ void TestDaemon::gasServiceKinds()
         QTRY_VERIFY(client.hasService(service));
         QCOMPARE(client.value(service, u"/Aggregate"_s).toDouble(), 4567.89);
     }
+}
+
+void TestDaemon::simulatorShowsGridAndTwoPulseMeters()
+{
+    // The demo: `dbus-p1 sim:` on a private bus shows the grid meter and the gas and water
+    // pulse meters (channels 1 and 2 of the simulated meter).
+    Daemon daemon;
+    daemon.start({u"--settings-timeout"_s, u"0"_s, u"sim:"_s});
+    Client client;
+    const QString grid = u"com.victronenergy.grid.p1_sim"_s;
+    const QString gas = u"com.victronenergy.pulsemeter.p1_sim_gas"_s;
+    const QString water = u"com.victronenergy.pulsemeter.p1_sim_water"_s;
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        client.hasService(grid) && client.hasService(gas) && client.hasService(water),
+        qPrintable(daemon.log()), 15000);
+    QCOMPARE(client.value(grid, u"/ProductName"_s).toString(), u"P1 smart meter"_s);
+    QCOMPARE(client.value(gas, u"/ProductName"_s).toString(), u"P1 gas meter"_s);
+    QCOMPARE(client.value(water, u"/ProductName"_s).toString(), u"P1 water meter"_s);
+    QCOMPARE(client.value(gas, u"/P1/Channel"_s).toInt(), 1);
+    QCOMPARE(client.value(water, u"/P1/Channel"_s).toInt(), 2);
+    QVERIFY(client.value(water, u"/Aggregate"_s).toDouble() > 0);
+    QCOMPARE(client.value(grid, u"/FirmwareVersion"_s).toString(), u"DSMR 5.0"_s);
 }
 
 void TestDaemon::refreshTimeIsTheMeterInterval()

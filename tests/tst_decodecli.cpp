@@ -246,6 +246,8 @@ void TestDecodeCli::failures_data()
                                         << QStringList {u"--probe-timeout"_s};
     QTest::newRow("bad-gas-service") << QStringList {u"--gas-service"_s, u"water"_s, u"sim:"_s}
                                      << QStringList {u"--gas-service"_s, u"water"_s};
+    QTest::newRow("bad-water-service") << QStringList {u"--water-service"_s, u"gasmeter"_s,
+        u"sim:"_s} << QStringList {u"--water-service"_s, u"gasmeter"_s};
     QTest::newRow("bad-baud") << QStringList {u"--baud"_s, u"4800"_s, u"sim:"_s}
                               << QStringList {u"--baud"_s, u"4800"_s};
     QTest::newRow("bad-replay-speed") << QStringList {u"--replay-speed"_s, u"-1"_s, u"sim:"_s}

@@ -96,9 +96,9 @@ void TestMainWindow::captureFile()
     QVERIFY(window.rawView()->toPlainText().contains(QStringLiteral("CRC OK")));
     QVERIFY(window.rawView()->toPlainText().contains(
         QStringLiteral("0-1:24.2.1(261125143500W)(04567.990*m3)")));
-    QCOMPARE(
-        window.venusModel()->text(false, QStringLiteral("/Ac/Power")), QStringLiteral("884 W"));
-    QCOMPARE(window.venusModel()->text(true, QStringLiteral("/Aggregate")),
+    QCOMPARE(window.venusModel()->text(p1::VenusModel::Service::Grid, QStringLiteral("/Ac/Power")),
+        QStringLiteral("884 W"));
+    QCOMPARE(window.venusModel()->text(p1::VenusModel::Service::Gas, QStringLiteral("/Aggregate")),
         QStringLiteral("4567.990 m3"));
     QVERIFY(window.fieldsModel()->findField(QStringLiteral("1-0:1.8.1")).isValid());
     QCOMPARE(window.fieldsView()->model(), window.fieldsModel());
@@ -131,8 +131,8 @@ void TestMainWindow::scrollback()
     QCOMPARE(window.shownRecord()->number, quint64(2));
     QVERIFY(window.rawView()->toPlainText().contains(QStringLiteral("CRC bad: sent")));
     // A rejected telegram publishes nothing: the Venus view keeps the last good values.
-    QCOMPARE(
-        window.venusModel()->text(false, QStringLiteral("/Ac/Power")), QStringLiteral("884 W"));
+    QCOMPARE(window.venusModel()->text(p1::VenusModel::Service::Grid, QStringLiteral("/Ac/Power")),
+        QStringLiteral("884 W"));
     QVERIFY(window.fieldsModel()->findField(QStringLiteral("1-0:1.7.0")).isValid());
 
     window.showHistoryRow(0);
@@ -160,7 +160,7 @@ void TestMainWindow::simulatedMeter()
                 ->valueText(QStringLiteral("interval"))
                 .startsWith(QStringLiteral("last ")));
     QVERIFY(window.venusModel()
-                ->text(false, QStringLiteral("/Ac/L1/Voltage"))
+                ->text(p1::VenusModel::Service::Grid, QStringLiteral("/Ac/L1/Voltage"))
                 .endsWith(QStringLiteral(" V")));
     QVERIFY(window.venusModel()->hasGas());
     QVERIFY(window.fieldsModel()->groupIndex(1).data().toString().contains(

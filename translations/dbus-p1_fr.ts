@@ -4,10 +4,6 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <source>Reads a P1 smart meter and publishes it on Venus OS D-Bus as a grid meter and a gas meter.</source>
-        <translation>Lit un compteur communicant par le port P1 et le publie sur le D-Bus de Venus OS comme compteur réseau et compteur de gaz.</translation>
-    </message>
-    <message>
         <source>Displays version information.</source>
         <translation>Affiche les informations de version.</translation>
     </message>
@@ -38,10 +34,6 @@
     <message>
         <source>Seconds to wait for the settings service before using the default device instance (default: %1).</source>
         <translation>Secondes d&apos;attente du service de réglages avant d&apos;utiliser l&apos;instance d&apos;appareil par défaut (par défaut : %1).</translation>
-    </message>
-    <message>
-        <source>How to publish the gas meter: gasmeter, pulsemeter (shows in the Venus device list) or none (default: gasmeter).</source>
-        <translation>Comment publier le compteur de gaz : gasmeter, pulsemeter (visible dans la liste des appareils de Venus) ou none (par défaut : gasmeter).</translation>
     </message>
     <message>
         <source>KIND</source>
@@ -130,6 +122,22 @@
     <message>
         <source>Decode a capture of P1 data (a file, or - for standard input) and print one JSON object per telegram. Exit status 0 when the input was read to its end, whatever it held; 1 when it could not be read.</source>
         <translation>Décoder un enregistrement de données P1 (un fichier, ou - pour l&apos;entrée standard) et afficher un objet JSON par télégramme. Code de sortie 0 quand l&apos;entrée a été lue jusqu&apos;au bout, quel qu&apos;en soit le contenu ; 1 quand elle n&apos;a pas pu être lue.</translation>
+    </message>
+    <message>
+        <source>Reads a P1 smart meter and publishes it on Venus OS D-Bus as a grid meter and gas and water pulse meters.</source>
+        <translation>Lit un compteur communicant par le port P1 et le publie sur le D-Bus de Venus OS comme compteur réseau et comme compteurs d&apos;impulsions pour le gaz et l&apos;eau.</translation>
+    </message>
+    <message>
+        <source>How to publish the gas meter: pulsemeter (shows in the Venus device list), gasmeter (for scripts only: Venus shows it nowhere) or none (default: pulsemeter).</source>
+        <translation>Comment publier le compteur de gaz : pulsemeter (visible dans la liste des appareils de Venus), gasmeter (pour les scripts uniquement : Venus ne l&apos;affiche nulle part) ou none (par défaut : pulsemeter).</translation>
+    </message>
+    <message>
+        <source>How to publish the water meters: pulsemeter or none (default: pulsemeter).</source>
+        <translation>Comment publier les compteurs d&apos;eau : pulsemeter ou none (par défaut : pulsemeter).</translation>
+    </message>
+    <message>
+        <source>--water-service: &apos;%1&apos; is not one of pulsemeter, none</source>
+        <translation>--water-service : &apos;%1&apos; n&apos;est pas l&apos;une des valeurs pulsemeter, none</translation>
     </message>
 </context>
 <context>

@@ -4,10 +4,6 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <source>Reads a P1 smart meter and publishes it on Venus OS D-Bus as a grid meter and a gas meter.</source>
-        <translation>Leest een slimme meter via P1 uit en publiceert hem op de D-Bus van Venus OS als netmeter en gasmeter.</translation>
-    </message>
-    <message>
         <source>Displays version information.</source>
         <translation>Toont versie-informatie.</translation>
     </message>
@@ -38,10 +34,6 @@
     <message>
         <source>Seconds to wait for the settings service before using the default device instance (default: %1).</source>
         <translation>Seconden wachten op de instellingendienst voordat de standaard apparaatinstantie wordt gebruikt (standaard: %1).</translation>
-    </message>
-    <message>
-        <source>How to publish the gas meter: gasmeter, pulsemeter (shows in the Venus device list) or none (default: gasmeter).</source>
-        <translation>Hoe de gasmeter wordt gepubliceerd: gasmeter, pulsemeter (zichtbaar in de apparatenlijst van Venus) of none (standaard: gasmeter).</translation>
     </message>
     <message>
         <source>KIND</source>
@@ -130,6 +122,22 @@
     <message>
         <source>Decode a capture of P1 data (a file, or - for standard input) and print one JSON object per telegram. Exit status 0 when the input was read to its end, whatever it held; 1 when it could not be read.</source>
         <translation>Decodeer een opname van P1-data (een bestand, of - voor standaardinvoer) en druk per telegram één JSON-object af. Afsluitstatus 0 als de invoer tot het einde gelezen is, wat die ook bevatte; 1 als die niet gelezen kon worden.</translation>
+    </message>
+    <message>
+        <source>Reads a P1 smart meter and publishes it on Venus OS D-Bus as a grid meter and gas and water pulse meters.</source>
+        <translation>Leest een slimme meter via P1 uit en publiceert hem op de D-Bus van Venus OS als netmeter en als pulsmeters voor gas en water.</translation>
+    </message>
+    <message>
+        <source>How to publish the gas meter: pulsemeter (shows in the Venus device list), gasmeter (for scripts only: Venus shows it nowhere) or none (default: pulsemeter).</source>
+        <translation>Hoe de gasmeter wordt gepubliceerd: pulsemeter (zichtbaar in de apparatenlijst van Venus), gasmeter (alleen voor scripts: Venus toont hem nergens) of none (standaard: pulsemeter).</translation>
+    </message>
+    <message>
+        <source>How to publish the water meters: pulsemeter or none (default: pulsemeter).</source>
+        <translation>Hoe de watermeters worden gepubliceerd: pulsemeter of none (standaard: pulsemeter).</translation>
+    </message>
+    <message>
+        <source>--water-service: &apos;%1&apos; is not one of pulsemeter, none</source>
+        <translation>--water-service: &apos;%1&apos; is niet een van pulsemeter, none</translation>
     </message>
 </context>
 <context>

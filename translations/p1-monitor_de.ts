@@ -895,10 +895,6 @@
         <translation>so schnell wie möglich</translation>
     </message>
     <message>
-        <source>A simulated DSMR 5 meter with solar panels and gas: try the app without hardware.</source>
-        <translation>Ein simulierter DSMR-5-Zähler mit Solaranlage und Gas: die App ohne Hardware ausprobieren.</translation>
-    </message>
-    <message>
         <source>Disconnect</source>
         <translation>Trennen</translation>
     </message>
@@ -913,6 +909,10 @@
     <message>
         <source>P1 captures (*.p1 *.txt *.log);;All files (*)</source>
         <translation>P1-Aufzeichnungen (*.p1 *.txt *.log);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>A simulated DSMR 5 meter with solar panels, gas and water: try the app without hardware.</source>
+        <translation>Ein simulierter DSMR-5-Zähler mit Solaranlage, Gas und Wasser: die App ohne Hardware ausprobieren.</translation>
     </message>
 </context>
 <context>
@@ -1064,10 +1064,6 @@
         <translation>Venus D-Bus</translation>
     </message>
     <message>
-        <source>What dbus-p1 would publish from this telegram: the paths of com.victronenergy.grid and of the gas meter service. A telegram that fails its CRC publishes nothing.</source>
-        <translation>Was dbus-p1 aus diesem Telegramm veröffentlichen würde: die Pfade von com.victronenergy.grid und des Gaszählerdienstes. Ein Telegramm mit CRC-Fehler veröffentlicht nichts.</translation>
-    </message>
-    <message>
         <source>No telegram yet: pick a source above and connect.</source>
         <translation>Noch kein Telegramm: oben eine Quelle wählen und verbinden.</translation>
     </message>
@@ -1082,6 +1078,10 @@
     <message>
         <source>Telegram %1, received %2, %3 bytes — rejected: %4</source>
         <translation>Telegramm %1, empfangen %2, %3 Bytes — verworfen: %4</translation>
+    </message>
+    <message>
+        <source>What dbus-p1 would publish from this telegram: the paths of com.victronenergy.grid and of the gas and water pulse meters (com.victronenergy.pulsemeter, listed under the devices in Venus). A heat meter is not published: Venus has no service for it. A telegram that fails its CRC publishes nothing.</source>
+        <translation>Was dbus-p1 aus diesem Telegramm veröffentlichen würde: die Pfade von com.victronenergy.grid und der Impulszähler für Gas und Wasser (com.victronenergy.pulsemeter, in Venus bei den Geräten aufgeführt). Ein Wärmezähler wird nicht veröffentlicht: Venus hat keinen Dienst dafür. Ein Telegramm mit falscher CRC veröffentlicht nichts.</translation>
     </message>
 </context>
 <context>
@@ -1109,6 +1109,10 @@
     <message>
         <source>Value (as GetText shows it)</source>
         <translation>Wert (wie GetText ihn zeigt)</translation>
+    </message>
+    <message>
+        <source>water</source>
+        <translation>Wasser</translation>
     </message>
 </context>
 </TS>

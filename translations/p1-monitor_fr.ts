@@ -895,10 +895,6 @@
         <translation>aussi vite que possible</translation>
     </message>
     <message>
-        <source>A simulated DSMR 5 meter with solar panels and gas: try the app without hardware.</source>
-        <translation>Un compteur DSMR 5 simulé avec panneaux solaires et gaz : essayez l&apos;application sans matériel.</translation>
-    </message>
-    <message>
         <source>Disconnect</source>
         <translation>Déconnecter</translation>
     </message>
@@ -913,6 +909,10 @@
     <message>
         <source>P1 captures (*.p1 *.txt *.log);;All files (*)</source>
         <translation>Enregistrements P1 (*.p1 *.txt *.log);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>A simulated DSMR 5 meter with solar panels, gas and water: try the app without hardware.</source>
+        <translation>Un compteur DSMR 5 simulé avec panneaux solaires, gaz et eau : essayez l&apos;application sans matériel.</translation>
     </message>
 </context>
 <context>
@@ -1064,10 +1064,6 @@
         <translation>D-Bus Venus</translation>
     </message>
     <message>
-        <source>What dbus-p1 would publish from this telegram: the paths of com.victronenergy.grid and of the gas meter service. A telegram that fails its CRC publishes nothing.</source>
-        <translation>Ce que dbus-p1 publierait à partir de ce télégramme : les chemins de com.victronenergy.grid et du service du compteur de gaz. Un télégramme dont le CRC est faux ne publie rien.</translation>
-    </message>
-    <message>
         <source>No telegram yet: pick a source above and connect.</source>
         <translation>Pas encore de télégramme : choisissez une source ci-dessus et connectez-vous.</translation>
     </message>
@@ -1082,6 +1078,10 @@
     <message>
         <source>Telegram %1, received %2, %3 bytes — rejected: %4</source>
         <translation>Télégramme %1, reçu à %2, %3 octets — rejeté : %4</translation>
+    </message>
+    <message>
+        <source>What dbus-p1 would publish from this telegram: the paths of com.victronenergy.grid and of the gas and water pulse meters (com.victronenergy.pulsemeter, listed under the devices in Venus). A heat meter is not published: Venus has no service for it. A telegram that fails its CRC publishes nothing.</source>
+        <translation>Ce que dbus-p1 publierait à partir de ce télégramme : les chemins de com.victronenergy.grid et des compteurs d&apos;impulsions du gaz et de l&apos;eau (com.victronenergy.pulsemeter, listés parmi les appareils dans Venus). Un compteur de chaleur n&apos;est pas publié : Venus n&apos;a pas de service pour lui. Un télégramme dont le CRC est faux ne publie rien.</translation>
     </message>
 </context>
 <context>
@@ -1109,6 +1109,10 @@
     <message>
         <source>Value (as GetText shows it)</source>
         <translation>Valeur (telle que GetText l&apos;affiche)</translation>
+    </message>
+    <message>
+        <source>water</source>
+        <translation>eau</translation>
     </message>
 </context>
 </TS>

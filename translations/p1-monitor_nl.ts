@@ -895,10 +895,6 @@
         <translation>zo snel mogelijk</translation>
     </message>
     <message>
-        <source>A simulated DSMR 5 meter with solar panels and gas: try the app without hardware.</source>
-        <translation>Een gesimuleerde DSMR 5-meter met zonnepanelen en gas: probeer de app zonder hardware.</translation>
-    </message>
-    <message>
         <source>Disconnect</source>
         <translation>Verbreken</translation>
     </message>
@@ -913,6 +909,10 @@
     <message>
         <source>P1 captures (*.p1 *.txt *.log);;All files (*)</source>
         <translation>P1-opnamen (*.p1 *.txt *.log);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>A simulated DSMR 5 meter with solar panels, gas and water: try the app without hardware.</source>
+        <translation>Een gesimuleerde DSMR 5-meter met zonnepanelen, gas en water: probeer de app zonder hardware.</translation>
     </message>
 </context>
 <context>
@@ -1064,10 +1064,6 @@
         <translation>Venus D-Bus</translation>
     </message>
     <message>
-        <source>What dbus-p1 would publish from this telegram: the paths of com.victronenergy.grid and of the gas meter service. A telegram that fails its CRC publishes nothing.</source>
-        <translation>Wat dbus-p1 uit dit telegram zou publiceren: de paden van com.victronenergy.grid en van de gasmeterdienst. Een telegram met een foute CRC publiceert niets.</translation>
-    </message>
-    <message>
         <source>No telegram yet: pick a source above and connect.</source>
         <translation>Nog geen telegram: kies hierboven een bron en verbind.</translation>
     </message>
@@ -1082,6 +1078,10 @@
     <message>
         <source>Telegram %1, received %2, %3 bytes — rejected: %4</source>
         <translation>Telegram %1, ontvangen %2, %3 bytes — afgekeurd: %4</translation>
+    </message>
+    <message>
+        <source>What dbus-p1 would publish from this telegram: the paths of com.victronenergy.grid and of the gas and water pulse meters (com.victronenergy.pulsemeter, listed under the devices in Venus). A heat meter is not published: Venus has no service for it. A telegram that fails its CRC publishes nothing.</source>
+        <translation>Wat dbus-p1 van dit telegram zou publiceren: de paden van com.victronenergy.grid en van de pulsmeters voor gas en water (com.victronenergy.pulsemeter, in Venus bij de apparaten vermeld). Een warmtemeter wordt niet gepubliceerd: Venus heeft er geen service voor. Een telegram met een foute CRC publiceert niets.</translation>
     </message>
 </context>
 <context>
@@ -1109,6 +1109,10 @@
     <message>
         <source>Value (as GetText shows it)</source>
         <translation>Waarde (zoals GetText hem toont)</translation>
+    </message>
+    <message>
+        <source>water</source>
+        <translation>water</translation>
     </message>
 </context>
 </TS>

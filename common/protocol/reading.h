@@ -41,6 +41,18 @@ struct MbusChannel
     {
         return deviceType == std::int16_t(type);
     }
+    /// A water meter with a reading: typed 7 by 24.1.0 (Fluvius channel 2), in m3 or, a zero,
+    /// without a unit. Warm water (6) is not counted: nothing in Venus would tell it apart.
+    [[nodiscard]] bool isWaterMeter() const noexcept
+    {
+        return present && isType(MbusDeviceType::Water) && value
+            && (unit == Unit::CubicMetre || unit == Unit::None);
+    }
+    /// A heat meter with a reading (Warmtelink: type 4, GJ). Venus has no service type for heat.
+    [[nodiscard]] bool isHeatMeter() const noexcept
+    {
+        return present && isType(MbusDeviceType::Heat) && value;
+    }
 };
 
 /// One phase's instantaneous values, base units (W, V, A). Meters send current unsigned.
@@ -93,6 +105,7 @@ struct Reading
     std::optional<std::int32_t> breakerState; ///< 0-0:96.3.10
     std::optional<Decimal> averageDemand; ///< Belgium 1-0:1.4.0, W
     std::optional<Decimal> maximumDemandMonth; ///< Belgium 1-0:1.6.0, W
+    std::optional<Decimal> frequency; ///< 1-0:14.7.0, Hz (Hungarian meters send it)
     bool hasTextMessage = false;
     std::string textMessage; ///< 0-0:96.13.0, hex-decoded when it is hex
 

@@ -149,20 +149,22 @@ void TelegramDecoder::onFrame(const Frame &frame)
     const ParseError parseError = Parser::parse(frame.text, m_telegram);
     if (frame.ok() && frame.crc == CrcStatus::Ok)
         m_meterSendsCrc = true;
-    DecodedTelegram decoded {
-        frame, judge(frame, parseError), m_telegram, m_reading, m_grid, m_gas, false, false};
+    DecodedTelegram decoded {frame, judge(frame, parseError), m_telegram, m_reading, m_grid, m_gas,
+        m_water, false, false};
     // Stage 5, meaning: only for accepted telegrams, which alone feed the gas flow.
     if (decoded.accepted()) {
         ++m_accepted;
         m_reading.fill(m_telegram);
         decoded.hasGrid = m_mapper.mapGrid(m_reading, m_grid);
         decoded.hasGas = m_mapper.mapGas(m_reading, m_gas);
+        m_mapper.mapWater(m_reading, m_water);
     } else {
         // Nothing of a rejected telegram may look published: no reading, no values.
         ++m_rejected;
         m_reading.clear();
         m_grid.invalidateAll();
         m_gas.invalidateAll();
+        m_water.invalidateAll();
     }
     m_sink(decoded);
 }

@@ -56,6 +56,7 @@ struct DecodedTelegram
     /// What the grid and gas services publish from it (DESIGN.md §3); all invalid when rejected.
     const GridValues &grid;
     const GasValues &gas;
+    const WaterValues &water; ///< every water meter; water.count 0 when none (or rejected)
     bool hasGrid = false; ///< accepted with electricity figures: there is a grid meter to publish
     bool hasGas = false; ///< accepted with a gas meter reading
 
@@ -83,9 +84,9 @@ struct DecodedTelegram
 ///    send a CRC, so a CRC-less telegram that shows it is one (Rejection::CrcRequired), or one
 ///    from a meter that sent CRCs before (Rejection::MissingCrc), is rejected from the first
 ///    telegram on; DSMR 2.2/3.0 telegrams (none of those lines) pass without;
-/// 5. meaning: an accepted telegram fills the Reading, and the VenusMapper maps it to the grid
-///    and gas values. Only accepted telegrams reach the mapper, whose gas flow spans telegrams:
-///    use one decoder per stream.
+/// 5. meaning: an accepted telegram fills the Reading, and the VenusMapper maps it to the grid,
+///    gas and water values. Only accepted telegrams reach the mapper, whose gas flow spans
+///    telegrams: use one decoder per stream.
 class TelegramDecoder
 {
 public:
@@ -127,6 +128,7 @@ private:
     VenusMapper m_mapper;
     GridValues m_grid;
     GasValues m_gas;
+    WaterValues m_water;
     std::uint64_t m_accepted = 0;
     std::uint64_t m_rejected = 0;
     bool m_meterSendsCrc = false; ///< a frame with a good CRC came since restart()

@@ -84,9 +84,10 @@ QString MeterService::settingPath(QLatin1StringView leaf) const
 void MeterService::start(
     const QString &serial, const QString &firmwareVersion, const QString &hardwareVersion)
 {
-    m_settingsId = ServiceContract::settingsId(serial);
+    m_settingsId = m_config.contract.deviceSettingsId(serial);
     m_firmwareVersion = firmwareVersion;
     m_hardwareVersion = hardwareVersion;
+    m_customName = m_config.contract.customName; // until the settings say otherwise
     m_settings = new SettingsClient(m_bus, this);
     connect(m_settings, &SettingsClient::added, this, &MeterService::onSettings);
     connect(m_settings, &SettingsClient::unavailable, this, [this] {
@@ -99,7 +100,7 @@ void MeterService::start(
     settings.append({settingPath(kClassAndVrmInstance),
         QString(m_config.contract.type + u':' + QString::number(m_config.defaultInstance)), {},
         {}});
-    settings.append({settingPath(VenusPath::kCustomName), QString(), {}, {}});
+    settings.append({settingPath(VenusPath::kCustomName), m_config.contract.customName, {}, {}});
     // One position setting for every role, 0..2, as dbus-modbus-client's EnergyMeter adds it;
     // each role checks its own range.
     if (hasRoles())
@@ -114,7 +115,7 @@ void MeterService::onSettings(const QVariantMap &values)
     const QString instance = values.value(settingPath(kClassAndVrmInstance)).toString();
     if (!m_export) {
         applyClassAndVrmInstance(instance);
-        m_customName = name.toString();
+        m_customName = name.isValid() ? name.toString() : m_config.contract.customName;
         m_position = position.toInt();
         createPathsAndRegister();
         return;

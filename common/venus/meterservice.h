@@ -22,8 +22,8 @@ class SettingsClient;
 /// consumer identifies a service by its connection's unique name). Life cycle:
 /// 1. constructed with its contract (name, product, the telegram-derived and static paths);
 /// 2. start(serial): asks com.victronenergy.settings for the device instance and CustomName
-///    (`/Settings/Devices/p1_<serial>/...`), waiting up to the settings timeout, else the
-///    default instance;
+///    (`/Settings/Devices/<contract.deviceSettingsId(serial)>/...`), waiting up to the settings
+///    timeout, else the default instance;
 /// 3. creates every path, then claims the bus name: Venus's DbusMonitor scans a service once
 ///    when its name appears, and skips one without a valid /DeviceInstance for good;
 /// 4. update() per good telegram: one ItemsChanged with what changed;
