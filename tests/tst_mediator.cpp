@@ -544,141 +544,141 @@ void TestMediator::verboseLogsEveryTelegramAndChange()
     QVERIFY2(changes.constLast().contains(u"/P1/Timestamp=2026-11-25T14:30:16+01:00"_s),
         qPrintable(changes.constLast()));
     QVERIFY(changes.constLast().startsWith(u"p1.dbus: com.victronenergy.grid.p1_"_s + port));
-    void TestMediator::pulseMetersForGasAndWater_data()
-    {
-        QTest::addColumn<QByteArray>("telegram");
-        QTest::addColumn<int>("waterService"); // p1::WaterService
-        // Per pulse meter: service name suffix, /Aggregate, /P1/Channel, /ProductName, /CustomName.
-        QTest::addColumn<QStringList>("suffixes");
-        QTest::addColumn<QList<double>>("aggregates");
-        QTest::addColumn<QList<int>>("channels");
-        QTest::addColumn<QStringList>("products");
-        QTest::addColumn<QStringList>("names");
-        QTest::addColumn<QString>("firmware");
+}
 
-        const auto t = [](const std::string &s) {
-            return QByteArray(s.data(), qsizetype(s.size()));
-        };
-        QTest::newRow("fluvius-gas-and-water")
-            << t(p1::test::belgiumFluvius()) << int(p1::WaterService::PulseMeter)
-            << QStringList {u"_gas"_s, u"_water"_s} << QList<double> {112.384, 872.234}
-            << QList<int> {1, 2} << QStringList {u"P1 gas meter"_s, u"P1 water meter"_s}
-            << QStringList {u"Gas meter"_s, u"Water meter"_s} << u"e-MUCS 1.7"_s;
-        QTest::newRow("water-not-published")
-            << t(p1::test::belgiumFluvius()) << int(p1::WaterService::None)
-            << QStringList {u"_gas"_s} << QList<double> {112.384} << QList<int> {1}
-            << QStringList {u"P1 gas meter"_s} << QStringList {u"Gas meter"_s} << u"e-MUCS 1.7"_s;
-        // The second water channel gets its channel number: two services, two names that stay.
-        QTest::newRow("two-water-meters") << t(p1::test::buildTelegram("XXX5WW",
-            {"1-3:0.2.8(42)", "1-0:1.8.1(000010.000*kWh)", "1-0:1.7.0(00.100*kW)",
-                "0-2:24.1.0(007)", "0-2:96.1.0(5732)", "0-2:24.2.1(261125143000W)(00010.500*m3)",
-                "0-3:24.1.0(007)", "0-3:96.1.0(5733)", "0-3:24.2.1(261125143000W)(00020.250*m3)"}))
-                                          << int(p1::WaterService::PulseMeter)
-                                          << QStringList {u"_water"_s, u"_water3"_s}
-                                          << QList<double> {10.5, 20.25} << QList<int> {2, 3}
-                                          << QStringList {u"P1 water meter"_s, u"P1 water meter"_s}
-                                          << QStringList {u"Water meter"_s,
-                                                 u"Water meter (channel 3)"_s}
-                                          << u"DSMR 4.2"_s;
+void TestMediator::pulseMetersForGasAndWater_data()
+{
+    QTest::addColumn<QByteArray>("telegram");
+    QTest::addColumn<int>("waterService"); // p1::WaterService
+    // Per pulse meter: service name suffix, /Aggregate, /P1/Channel, /ProductName, /CustomName.
+    QTest::addColumn<QStringList>("suffixes");
+    QTest::addColumn<QList<double>>("aggregates");
+    QTest::addColumn<QList<int>>("channels");
+    QTest::addColumn<QStringList>("products");
+    QTest::addColumn<QStringList>("names");
+    QTest::addColumn<QString>("firmware");
+
+    const auto t = [](const std::string &s) { return QByteArray(s.data(), qsizetype(s.size())); };
+    QTest::newRow("fluvius-gas-and-water")
+        << t(p1::test::belgiumFluvius()) << int(p1::WaterService::PulseMeter)
+        << QStringList {u"_gas"_s, u"_water"_s} << QList<double> {112.384, 872.234}
+        << QList<int> {1, 2} << QStringList {u"P1 gas meter"_s, u"P1 water meter"_s}
+        << QStringList {u"Gas meter"_s, u"Water meter"_s} << u"e-MUCS 1.7"_s;
+    QTest::newRow("water-not-published")
+        << t(p1::test::belgiumFluvius()) << int(p1::WaterService::None) << QStringList {u"_gas"_s}
+        << QList<double> {112.384} << QList<int> {1} << QStringList {u"P1 gas meter"_s}
+        << QStringList {u"Gas meter"_s} << u"e-MUCS 1.7"_s;
+    // The second water channel gets its channel number: two services, two names that stay.
+    QTest::newRow("two-water-meters") << t(p1::test::buildTelegram("XXX5WW",
+        {"1-3:0.2.8(42)", "1-0:1.8.1(000010.000*kWh)", "1-0:1.7.0(00.100*kW)", "0-2:24.1.0(007)",
+            "0-2:96.1.0(5732)", "0-2:24.2.1(261125143000W)(00010.500*m3)", "0-3:24.1.0(007)",
+            "0-3:96.1.0(5733)", "0-3:24.2.1(261125143000W)(00020.250*m3)"}))
+                                      << int(p1::WaterService::PulseMeter)
+                                      << QStringList {u"_water"_s, u"_water3"_s}
+                                      << QList<double> {10.5, 20.25} << QList<int> {2, 3}
+                                      << QStringList {u"P1 water meter"_s, u"P1 water meter"_s}
+                                      << QStringList {u"Water meter"_s,
+                                             u"Water meter (channel 3)"_s}
+                                      << u"DSMR 4.2"_s;
+}
+
+void TestMediator::pulseMetersForGasAndWater()
+{
+    static int pulseRow = 1; // a port per row: no name left over from the row before
+    QFETCH(QByteArray, telegram);
+    QFETCH(int, waterService);
+    QFETCH(QStringList, suffixes);
+    QFETCH(QList<double>, aggregates);
+    QFETCH(QList<int>, channels);
+    QFETCH(QStringList, products);
+    QFETCH(QStringList, names);
+    QFETCH(QString, firmware);
+
+    const QString port = u"ttyW"_s + QString::number(pulseRow++);
+    p1::Options options = fastOptions();
+    options.timeout = 5s;
+    options.waterService = p1::WaterService(waterService);
+    Rig rig(port, Source::Kind::Serial, options);
+    Client grid(u"com.victronenergy.grid.p1_"_s + port);
+    QSignalSpy gridUp(&grid.watcher, &QDBusServiceWatcher::serviceRegistered);
+    std::vector<std::unique_ptr<Client>> pulse;
+    std::vector<std::unique_ptr<QSignalSpy>> pulseUp;
+    for (const QString &suffix : suffixes) {
+        pulse.push_back(
+            std::make_unique<Client>(u"com.victronenergy.pulsemeter.p1_"_s + port + suffix));
+        pulseUp.push_back(std::make_unique<QSignalSpy>(
+            &pulse.back()->watcher, &QDBusServiceWatcher::serviceRegistered));
     }
+    Client water(u"com.victronenergy.pulsemeter.p1_"_s + port + u"_water"_s);
+    QSignalSpy waterUp(&water.watcher, &QDBusServiceWatcher::serviceRegistered);
 
-    void TestMediator::pulseMetersForGasAndWater()
-    {
-        static int pulseRow = 1; // a port per row: no name left over from the row before
-        QFETCH(QByteArray, telegram);
-        QFETCH(int, waterService);
-        QFETCH(QStringList, suffixes);
-        QFETCH(QList<double>, aggregates);
-        QFETCH(QList<int>, channels);
-        QFETCH(QStringList, products);
-        QFETCH(QStringList, names);
-        QFETCH(QString, firmware);
-
-        const QString port = u"ttyW"_s + QString::number(pulseRow++);
-        p1::Options options = fastOptions();
-        options.timeout = 5s;
-        options.waterService = p1::WaterService(waterService);
-        Rig rig(port, Source::Kind::Serial, options);
-        Client grid(u"com.victronenergy.grid.p1_"_s + port);
-        QSignalSpy gridUp(&grid.watcher, &QDBusServiceWatcher::serviceRegistered);
-        std::vector<std::unique_ptr<Client>> pulse;
-        std::vector<std::unique_ptr<QSignalSpy>> pulseUp;
-        for (const QString &suffix : suffixes) {
-            pulse.push_back(
-                std::make_unique<Client>(u"com.victronenergy.pulsemeter.p1_"_s + port + suffix));
-            pulseUp.push_back(std::make_unique<QSignalSpy>(
-                &pulse.back()->watcher, &QDBusServiceWatcher::serviceRegistered));
-        }
-        Client water(u"com.victronenergy.pulsemeter.p1_"_s + port + u"_water"_s);
-        QSignalSpy waterUp(&water.watcher, &QDBusServiceWatcher::serviceRegistered);
-
-        rig.mediator->start();
-        rig.source->push(telegram.toStdString());
-        QVERIFY(gridUp.wait(5000));
-        QCOMPARE(grid.value(u"/FirmwareVersion"_s).toString(), firmware);
-        for (std::size_t i = 0; i < pulse.size(); ++i) {
-            const qsizetype n = qsizetype(i);
-            QVERIFY(pulseUp[i]->count() == 1 || pulseUp[i]->wait(5000));
-            Client &c = *pulse[i];
-            QCOMPARE(c.value(u"/Aggregate"_s).toDouble(), aggregates.at(n));
-            QCOMPARE(c.value(u"/P1/Channel"_s).toInt(), channels.at(n));
-            QCOMPARE(c.value(u"/ProductName"_s).toString(), products.at(n));
-            QCOMPARE(c.value(u"/CustomName"_s).toString(), names.at(n));
-            QCOMPARE(c.value(u"/FirmwareVersion"_s).toString(), firmware);
-            QVERIFY(isInvalid(c.value(u"/Count"_s)));
-            QCOMPARE(c.value(u"/Connected"_s).toInt(), 1);
-            QCOMPARE(c.value(u"/DeviceInstance"_s).toInt(), p1::ServiceContract::kDefaultInstance);
-        }
-        if (!suffixes.contains(u"_water"_s))
-            QVERIFY(!waterUp.wait(300));
+    rig.mediator->start();
+    rig.source->push(telegram.toStdString());
+    QVERIFY(gridUp.wait(5000));
+    QCOMPARE(grid.value(u"/FirmwareVersion"_s).toString(), firmware);
+    for (std::size_t i = 0; i < pulse.size(); ++i) {
+        const qsizetype n = qsizetype(i);
+        QVERIFY(pulseUp[i]->count() == 1 || pulseUp[i]->wait(5000));
+        Client &c = *pulse[i];
+        QCOMPARE(c.value(u"/Aggregate"_s).toDouble(), aggregates.at(n));
+        QCOMPARE(c.value(u"/P1/Channel"_s).toInt(), channels.at(n));
+        QCOMPARE(c.value(u"/ProductName"_s).toString(), products.at(n));
+        QCOMPARE(c.value(u"/CustomName"_s).toString(), names.at(n));
+        QCOMPARE(c.value(u"/FirmwareVersion"_s).toString(), firmware);
+        QVERIFY(isInvalid(c.value(u"/Count"_s)));
+        QCOMPARE(c.value(u"/Connected"_s).toInt(), 1);
+        QCOMPARE(c.value(u"/DeviceInstance"_s).toInt(), p1::ServiceContract::kDefaultInstance);
     }
+    if (!suffixes.contains(u"_water"_s))
+        QVERIFY(!waterUp.wait(300));
+}
 
-    void TestMediator::singlePhasePublishesL1Energy()
-    {
-        // gui-v2 hides the totals for one phase: the meter's kWh must be on L1.
-        p1::Options options = fastOptions();
-        options.timeout = 5s;
-        Rig rig(u"ttyL1"_s, Source::Kind::Serial, options);
-        Client grid(u"com.victronenergy.grid.p1_ttyL1"_s);
-        QSignalSpy gridUp(&grid.watcher, &QDBusServiceWatcher::serviceRegistered);
-        rig.mediator->start();
-        rig.source->push(p1::test::dsmr5SinglePhase());
-        QVERIFY(gridUp.wait(5000));
-        QCOMPARE(grid.value(u"/NrOfPhases"_s).toInt(), 1);
-        QCOMPARE(grid.value(u"/Ac/L1/Energy/Forward"_s).toDouble(), 1041.401);
-        QCOMPARE(grid.value(u"/Ac/L1/Energy/Reverse"_s).toDouble(), 300.003);
-        QCOMPARE(grid.value(u"/Ac/Energy/Forward"_s).toDouble(), 1041.401);
-        QVERIFY(isInvalid(grid.value(u"/Ac/Frequency"_s)));
-    }
+void TestMediator::singlePhasePublishesL1Energy()
+{
+    // gui-v2 hides the totals for one phase: the meter's kWh must be on L1.
+    p1::Options options = fastOptions();
+    options.timeout = 5s;
+    Rig rig(u"ttyL1"_s, Source::Kind::Serial, options);
+    Client grid(u"com.victronenergy.grid.p1_ttyL1"_s);
+    QSignalSpy gridUp(&grid.watcher, &QDBusServiceWatcher::serviceRegistered);
+    rig.mediator->start();
+    rig.source->push(p1::test::dsmr5SinglePhase());
+    QVERIFY(gridUp.wait(5000));
+    QCOMPARE(grid.value(u"/NrOfPhases"_s).toInt(), 1);
+    QCOMPARE(grid.value(u"/Ac/L1/Energy/Forward"_s).toDouble(), 1041.401);
+    QCOMPARE(grid.value(u"/Ac/L1/Energy/Reverse"_s).toDouble(), 300.003);
+    QCOMPARE(grid.value(u"/Ac/Energy/Forward"_s).toDouble(), 1041.401);
+    QVERIFY(isInvalid(grid.value(u"/Ac/Frequency"_s)));
+}
 
-    void TestMediator::simulatorShowsGridAndTwoPulseMeters()
-    {
-        // What `dbus-p1 sim:` publishes: the simulated meter's telegram through the same pipeline.
-        p1::Options options = fastOptions();
-        options.timeout = 5s;
-        Rig rig(u"sim"_s, Source::Kind::Simulator, options);
-        Client grid(u"com.victronenergy.grid.p1_sim"_s);
-        Client gas(u"com.victronenergy.pulsemeter.p1_sim_gas"_s);
-        Client water(u"com.victronenergy.pulsemeter.p1_sim_water"_s);
-        QSignalSpy gridUp(&grid.watcher, &QDBusServiceWatcher::serviceRegistered);
-        QSignalSpy gasUp(&gas.watcher, &QDBusServiceWatcher::serviceRegistered);
-        QSignalSpy waterUp(&water.watcher, &QDBusServiceWatcher::serviceRegistered);
-        p1::SimulatedMeter meter(3);
-        rig.mediator->start();
-        rig.source->push(meter.telegram());
-        QVERIFY(gridUp.wait(5000));
-        QVERIFY(gasUp.count() == 1 || gasUp.wait(5000));
-        QVERIFY(waterUp.count() == 1 || waterUp.wait(5000));
-        QCOMPARE(grid.value(u"/NrOfPhases"_s).toInt(), 3);
-        QCOMPARE(grid.value(u"/FirmwareVersion"_s).toString(), u"DSMR 5.0"_s);
-        QCOMPARE(gas.value(u"/P1/Channel"_s).toInt(), 1);
-        QVERIFY(gas.value(u"/Aggregate"_s).toDouble() > 0);
-        QCOMPARE(water.value(u"/P1/Channel"_s).toInt(), 2);
-        QVERIFY(water.value(u"/Aggregate"_s).toDouble() > 0);
-        QVERIFY(water.value(u"/Serial"_s).toString().startsWith(u"W0099"_s));
-        QVERIFY(gas.value(u"/DeviceInstance"_s).toInt() >= p1::ServiceContract::kDefaultInstance);
-        QVERIFY(water.value(u"/DeviceInstance"_s).toInt() >= p1::ServiceContract::kDefaultInstance);
-    }
+void TestMediator::simulatorShowsGridAndTwoPulseMeters()
+{
+    // What `dbus-p1 sim:` publishes: the simulated meter's telegram through the same pipeline.
+    p1::Options options = fastOptions();
+    options.timeout = 5s;
+    Rig rig(u"sim"_s, Source::Kind::Simulator, options);
+    Client grid(u"com.victronenergy.grid.p1_sim"_s);
+    Client gas(u"com.victronenergy.pulsemeter.p1_sim_gas"_s);
+    Client water(u"com.victronenergy.pulsemeter.p1_sim_water"_s);
+    QSignalSpy gridUp(&grid.watcher, &QDBusServiceWatcher::serviceRegistered);
+    QSignalSpy gasUp(&gas.watcher, &QDBusServiceWatcher::serviceRegistered);
+    QSignalSpy waterUp(&water.watcher, &QDBusServiceWatcher::serviceRegistered);
+    p1::SimulatedMeter meter(3);
+    rig.mediator->start();
+    rig.source->push(meter.telegram());
+    QVERIFY(gridUp.wait(5000));
+    QVERIFY(gasUp.count() == 1 || gasUp.wait(5000));
+    QVERIFY(waterUp.count() == 1 || waterUp.wait(5000));
+    QCOMPARE(grid.value(u"/NrOfPhases"_s).toInt(), 3);
+    QCOMPARE(grid.value(u"/FirmwareVersion"_s).toString(), u"DSMR 5.0"_s);
+    QCOMPARE(gas.value(u"/P1/Channel"_s).toInt(), 1);
+    QVERIFY(gas.value(u"/Aggregate"_s).toDouble() > 0);
+    QCOMPARE(water.value(u"/P1/Channel"_s).toInt(), 2);
+    QVERIFY(water.value(u"/Aggregate"_s).toDouble() > 0);
+    QVERIFY(water.value(u"/Serial"_s).toString().startsWith(u"W0099"_s));
+    QVERIFY(gas.value(u"/DeviceInstance"_s).toInt() >= p1::ServiceContract::kDefaultInstance);
+    QVERIFY(water.value(u"/DeviceInstance"_s).toInt() >= p1::ServiceContract::kDefaultInstance);
+}
 
-    QTEST_GUILESS_MAIN(TestMediator)
+QTEST_GUILESS_MAIN(TestMediator)
 #include "tst_mediator.moc"
