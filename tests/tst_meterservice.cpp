@@ -444,7 +444,9 @@ void TestMeterService::roleWriteMovesTheService()
         const QDBusMessage r = client.call(gridName, QStringLiteral("/Role"),
             QStringLiteral("SetValue"), {QVariant::fromValue(QDBusVariant(role))});
         QCOMPARE(r.arguments().value(0).toInt(), 0);
-        QVERIFY(up.count() == 1 || up.wait(5000)); // the re-registration may beat the reply
+        // The move may finish while client.call() still waits for its reply, so before a
+        // wait() would start: count instead.
+        QTRY_COMPARE(up.count(), 1);
         QCOMPARE(gone.count(), 1); // the old name first
         QCOMPARE(service.serviceName(), newName);
         QCOMPARE(started.count(), 2);
@@ -487,7 +489,7 @@ void TestMeterService::roleWriteMovesTheService()
     const QDBusMessage r = client.call(newName, QStringLiteral("/Role"), QStringLiteral("SetValue"),
         {QVariant::fromValue(QDBusVariant(QStringLiteral("grid")))});
     QCOMPARE(r.arguments().value(0).toInt(), 0);
-    QVERIFY(started.count() == 2 || started.wait(5000)); // may beat the reply
+    QTRY_COMPARE(started.count(), 2);
     QCOMPARE(again.serviceName(), gridName);
     QCOMPARE(settings.values.value(setting).toString(), QStringLiteral("grid:40"));
     QVERIFY(isInvalid(client.value(gridName, QStringLiteral("/IsGenericEnergyMeter"))));
@@ -549,7 +551,8 @@ void TestMeterService::takenInstanceIsMoved()
     const QDBusMessage r = client.call(name, QStringLiteral("/Role"), QStringLiteral("SetValue"),
         {QVariant::fromValue(QDBusVariant(QStringLiteral("acload")))});
     QCOMPARE(r.arguments().value(0).toInt(), 0);
-    QVERIFY(started.count() == 2 || started.wait(5000)); // may beat the reply
+    // Possibly moved already while client.call() waited for its reply.
+    QTRY_COMPARE(started.count(), 2);
     QCOMPARE(service.serviceName(), QStringLiteral("com.victronenergy.acload.p1_taken"));
     QCOMPARE(settings.values.value(QStringLiteral("/Settings/Devices/p1_T1/ClassAndVrmInstance"))
                  .toString(),

@@ -6,22 +6,28 @@
 //
 // - AddSettings(aa{sv}) -> aa{sv} on a group path (here /Settings/Devices, paths relative to
 //   it): per item {path, error, value}. The type comes from the default's D-Bus type (int32 "i",
-//   double "f", string "s"; anything else AddSettingError.UnknownType -3, no value); a path that
-//   is no string -4 (InvalidPath); "/_" in a path -2 (UnderscorePrefix); min/max for numbers,
-//   both 0 meaning none, a default outside them -7 (DefaultOutOfRange); an existing setting of
-//   another type -5 (TypeDiffer, no value); an existing setting keeps its value; a
-//   ClassAndVrmInstance default that is not "class:number" -6 (InvalidDefault).
+//   double "f", string "s"; anything else AddSettingError.UnknownType -3); a path that is no
+//   string -4 (InvalidPath); "/_" in a path -2 (UnderscorePrefix); min/max for numbers,
+//   converted to the setting's type (int(0.5) is 0), both 0 meaning none, a default outside them
+//   -7 (DefaultOutOfRange); an existing setting of another type -5 (TypeDiffer); an existing
+//   setting keeps its value; a ClassAndVrmInstance default that is not "class:number" -6
+//   (InvalidDefault). Only NoError, and InvalidDefault on an existing setting, answer a value.
 // - ClassAndVrmInstance (class ClassAndVrmInstance, DevicesGroup.assureFreeInstance): a value
 //   whose "class:N" another device's ClassAndVrmInstance under /Settings/Devices holds is moved
 //   to the next free N of that class, both when added and when written with SetValue.
 // - SetValue(v) -> i on a setting: 0, or -1 (DBUS_ERR) when v does not convert to the setting's
-//   type, is outside [min, max], or is no "class:number" for a ClassAndVrmInstance. Writing the
-//   value it has changes nothing and sends nothing.
+//   type (Python's int(), float(), str(): a boolean is 1 or 0), is outside [min, max], or is no
+//   "class:number" for a ClassAndVrmInstance. Writing the value it has changes nothing and sends
+//   nothing.
 // - GetValue / GetText on a setting; GetValue on a group: {relative path: value} of the
 //   settings below it (GroupObject.forAllSettings).
 // - Signals: a PropertiesChanged(a{sv}) {Value, Text} on the setting's own path for every change
-//   (SettingObject._setValue), with Default (and Min, Max for numbers) when AddSettings created
-//   it or changed its attributes. localsettings sends no ItemsChanged.
+//   (SettingObject._setValue), with Default (and Min, Max for numbers, of the setting's type, an
+//   int32 0 when there is none) when AddSettings created it or changed its attributes.
+//   localsettings sends no ItemsChanged.
+//
+// Checked against localsettings v1.76 (and velib_python) run on a private bus: the tables of
+// tst_settingsclient's standIn* tests are what it answered.
 //
 // Tests may read and seed `values` directly (a seeded setting takes its type from the QVariant:
 // QString "s", int "i", double "f"), and take the service off the bus and back with stop() and
@@ -194,8 +200,11 @@ private:
     }
 
     // convertToType: Python's int(), float(), str() of the value; nullopt where they raise.
-    static std::optional<QVariant> convert(char type, const QVariant &v)
+    // A D-Bus boolean is a Python int there: 1 or 0, also as a string.
+    static std::optional<QVariant> convert(char type, QVariant v)
     {
+        if (v.typeId() == QMetaType::Bool)
+            v = QVariant(v.toBool() ? 1 : 0);
         bool ok = true;
         switch (type) {
         case 'i':
@@ -234,36 +243,37 @@ private:
         const QString full = group + (rel.startsWith(u'/') ? QString() : QStringLiteral("/")) + rel;
         const QVariant def = unwrap(item.value(QStringLiteral("default")));
         const char type = typeOf(def);
-        if (type == 0) {
-            result.insert(QStringLiteral("error"), int(UnknownType));
-            return result;
-        }
+        // Only the errors found once the setting is looked at answer its value.
         const auto error = [&](int code) {
             result.insert(QStringLiteral("error"), code);
-            if (values.contains(full) && code != TypeDiffer)
-                result.insert(
-                    QStringLiteral("value"), QVariant::fromValue(QDBusVariant(values.value(full))));
             return result;
         };
-        if (full.contains(QLatin1String("/_")))
+        const auto answer = [&](int code) {
+            result.insert(
+                QStringLiteral("value"), QVariant::fromValue(QDBusVariant(values.value(full))));
+            return error(code);
+        };
+        if (rel.contains(QLatin1String("/_")))
             return error(UnderscorePrefix);
+        if (type == 0)
+            return error(UnknownType);
         Attributes a;
         a.type = type;
         a.defaultValue = def;
         if (type != 's') {
-            const QVariant min = unwrap(item.value(QStringLiteral("min")));
-            const QVariant max = unwrap(item.value(QStringLiteral("max")));
-            if (min.isValid())
-                a.min = min.toDouble();
-            if (max.isValid())
-                a.max = max.toDouble();
+            // Converted to the setting's type: int(0.5) is 0.
+            const auto min = convert(type, unwrap(item.value(QStringLiteral("min"))));
+            const auto max = convert(type, unwrap(item.value(QStringLiteral("max"))));
+            if (min)
+                a.min = min->toDouble();
+            if (max)
+                a.max = max->toDouble();
             if (a.min == 0.0 && a.max == 0.0)
                 a.min = a.max = std::nullopt;
             if ((a.min && def.toDouble() < *a.min) || (a.max && def.toDouble() > *a.max))
                 return error(DefaultOutOfRange);
         }
-        if (isClassAndVrmInstance(full) && !parseClassInstance(def))
-            return error(InvalidDefault);
+        const bool badInstance = isClassAndVrmInstance(full) && !parseClassInstance(def);
 
         QVariant value = def;
         if (values.contains(full)) {
@@ -271,13 +281,17 @@ private:
                 m_attributes.contains(full) ? m_attributes[full].type : typeOf(values.value(full));
             if (had != type)
                 return error(TypeDiffer);
+            if (badInstance)
+                return answer(InvalidDefault);
             if (m_attributes.contains(full) && m_attributes.value(full) == a)
-                return error(NoError);
+                return answer(NoError);
             value = values.value(full); // new attributes, the value kept
+        } else if (badInstance) {
+            return error(InvalidDefault);
         }
         m_attributes.insert(full, a);
         store(full, value, true);
-        return error(NoError);
+        return answer(NoError);
     }
 
     int setValue(const QString &path, const QVariant &written)
@@ -310,8 +324,14 @@ private:
         if (sendAttributes) {
             change.insert(QStringLiteral("Default"), a.defaultValue);
             if (a.type != 's') {
-                change.insert(QStringLiteral("Min"), a.min.value_or(0));
-                change.insert(QStringLiteral("Max"), a.max.value_or(0));
+                // GetMin, GetMax: of the setting's type, an int32 0 when there is none.
+                const auto typed = [&a](const std::optional<double> &limit) {
+                    if (!limit)
+                        return QVariant(0);
+                    return a.type == 'i' ? QVariant(int(*limit)) : QVariant(*limit);
+                };
+                change.insert(QStringLiteral("Min"), typed(a.min));
+                change.insert(QStringLiteral("Max"), typed(a.max));
             }
         }
         QDBusMessage signal = QDBusMessage::createSignal(
