@@ -131,6 +131,18 @@
         <source>Also send a PropertiesChanged signal on every changed path, for listeners that do not follow ItemsChanged (Venus needs only ItemsChanged; off by default).</source>
         <translation>Stuur ook een PropertiesChanged-signaal op elk gewijzigd pad, voor luisteraars die ItemsChanged niet volgen (Venus heeft alleen ItemsChanged nodig; standaard uit).</translation>
     </message>
+    <message>
+        <source>The meter&apos;s encryption key (Luxembourg, Austria: from the grid operator): 32 hex digits, or a file holding them.</source>
+        <translation>De encryptiesleutel van de meter (Luxemburg, Oostenrijk: van de netbeheerder): 32 hexadecimale cijfers, of een bestand dat ze bevat.</translation>
+    </message>
+    <message>
+        <source>KEY</source>
+        <translation>SLEUTEL</translation>
+    </message>
+    <message>
+        <source>The meter&apos;s authentication key, when it is not the usual 00112233445566778899AABBCCDDEEFF: 32 hex digits, or a file holding them.</source>
+        <translation>De authenticatiesleutel van de meter, als die niet de gebruikelijke 00112233445566778899AABBCCDDEEFF is: 32 hexadecimale cijfers, of een bestand dat ze bevat.</translation>
+    </message>
 </context>
 <context>
     <name>DecodeCommand</name>
@@ -149,6 +161,14 @@
     <message>
         <source>cannot read %1: %2</source>
         <translation>kan %1 niet lezen: %2</translation>
+    </message>
+    <message>
+        <source>this meter encrypts its telegrams: give its key with --key</source>
+        <translation>deze meter versleutelt zijn telegrammen: geef de sleutel met --key</translation>
+    </message>
+    <message>
+        <source>decryption failed: wrong key?</source>
+        <translation>ontsleutelen mislukt: verkeerde sleutel?</translation>
     </message>
 </context>
 <context>
