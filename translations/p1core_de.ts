@@ -73,6 +73,10 @@
         <source>%1: encrypted P1 meter at %2 baud: give its key with --key</source>
         <translation>%1: verschlüsselter P1-Zähler mit %2 Baud: Schlüssel mit --key angeben</translation>
     </message>
+    <message>
+        <source>%1: encrypted P1 meter: give its key with --key</source>
+        <translation>%1: verschlüsselter P1-Zähler: Schlüssel mit --key angeben</translation>
+    </message>
 </context>
 <context>
     <name>p1::SerialSource</name>

@@ -73,6 +73,10 @@
         <source>%1: encrypted P1 meter at %2 baud: give its key with --key</source>
         <translation>%1 : compteur P1 chiffré à %2 bauds : indiquez sa clé avec --key</translation>
     </message>
+    <message>
+        <source>%1: encrypted P1 meter: give its key with --key</source>
+        <translation>%1 : compteur P1 chiffré : indiquez sa clé avec --key</translation>
+    </message>
 </context>
 <context>
     <name>p1::SerialSource</name>

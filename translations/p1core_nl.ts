@@ -73,6 +73,10 @@
         <source>%1: encrypted P1 meter at %2 baud: give its key with --key</source>
         <translation>%1: versleutelde P1-meter op %2 baud: geef de sleutel met --key</translation>
     </message>
+    <message>
+        <source>%1: encrypted P1 meter: give its key with --key</source>
+        <translation>%1: versleutelde P1-meter: geef de sleutel met --key</translation>
+    </message>
 </context>
 <context>
     <name>p1::SerialSource</name>

@@ -202,9 +202,11 @@ QString PortDetector::describe(const Result &r)
     if (r.error) {
         return tr("%1: %2").arg(r.port, Source::describe(*r.error));
     }
-    if (!r.found && r.encrypted)
+    if (!r.found && r.encrypted && r.baudRate > 0)
         return tr("%1: encrypted P1 meter at %2 baud: give its key with --key")
             .arg(r.port, QString::number(r.baudRate));
+    if (!r.found && r.encrypted)
+        return tr("%1: encrypted P1 meter: give its key with --key").arg(r.port);
     if (!r.found) {
         if (r.bytes > 0)
             return tr("%1: data, but no valid telegram (%2 bytes)").arg(r.port).arg(r.bytes);
