@@ -269,7 +269,7 @@ void TestDecodeCli::decodesEncryptedCapture()
     QCOMPARE(r.exitCode, 0);
     const QJsonArray lines = parseLines(r.out);
     QStringList got;
-    for (const QJsonValue &line : lines) {
+    for (const auto &line : lines) {
         const QJsonObject o = line.toObject();
         QVERIFY2(o.contains(u"encryption"_s), r.out.constData());
         if (o.contains(u"error"_s)) {
