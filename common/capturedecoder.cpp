@@ -137,6 +137,16 @@ QJsonObject telegramToJson(const DecodedTelegram &decoded)
 
     // Listed for rejected telegrams too, best effort: they help to see what went wrong.
     json.insert(u"objects"_s, objectsToJson(decoded.telegram));
+    if (const Envelope *envelope = decoded.envelope) {
+        json.insert(u"encryption"_s,
+            QJsonObject {
+                {u"systemTitle"_s, QString::fromStdString(describeSystemTitle(envelope->frame))},
+                {u"frameCounter"_s, qint64(envelope->frame.frameCounter)},
+                {u"securityControl"_s,
+                    u"%1"_s.arg(envelope->frame.securityControl, 2, 16, QLatin1Char('0'))},
+                {u"tag"_s, toQString(describe(envelope->tag))},
+            });
+    }
     return json;
 }
 
@@ -146,6 +156,11 @@ CaptureDecoder::CaptureDecoder(Sink sink)
     : m_sink(std::move(sink))
     , m_decoder([this](const DecodedTelegram &decoded) { m_sink(telegramToJson(decoded)); })
 { }
+
+void CaptureDecoder::setKeys(const DecryptionKeys &keys)
+{
+    m_decoder.setKeys(keys);
+}
 
 void CaptureDecoder::push(std::string_view bytes)
 {

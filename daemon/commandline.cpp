@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "keyinput.h"
 #include "logging.h"
 
 #include <QCommandLineOption>
@@ -96,6 +97,16 @@ std::optional<Options> CommandLine::parse(const QStringList &arguments)
         {&version, &decode, &detect, &dbus, &timeout, &probeTimeout, &settingsTimeout, &gasService,
             &waterService, &baud, &replaySpeed, &propertiesChanged, &verbose})
         parser.addOption(*o);
+    const QCommandLineOption key(u"key"_s,
+        tr("The meter's encryption key (Luxembourg, Austria: from the grid operator): 32 hex "
+           "digits, or a file holding them."),
+        tr("KEY"));
+    const QCommandLineOption authKey(u"auth-key"_s,
+        tr("The meter's authentication key, when it is not the usual "
+           "00112233445566778899AABBCCDDEEFF: 32 hex digits, or a file holding them."),
+        tr("KEY"));
+    parser.addOption(key);
+    parser.addOption(authKey);
     parser.addPositionalArgument(u"SOURCE"_s,
         tr("Where the meter is: /dev/ttyUSB0 (or ttyUSB0), tcp://HOST:PORT, file:PATH or sim: (a "
            "simulated meter)."),
@@ -117,6 +128,22 @@ std::optional<Options> CommandLine::parse(const QStringList &arguments)
 
     Options options;
     const QStringList positional = parser.positionalArguments();
+    // The keys apply to every mode: the daemon, --decode and --detect.
+    const auto readKey = [&parser](const QCommandLineOption &o) -> std::optional<AesKey> {
+        QString error;
+        std::optional<AesKey> k = readAesKey(parser.value(o), &error);
+        if (!k)
+            printError(u"--%1: "_s.arg(o.names().constFirst()) + error);
+        return k;
+    };
+    if (parser.isSet(key) && !(options.keys.key = readKey(key)))
+        return std::nullopt;
+    if (parser.isSet(authKey)) {
+        const std::optional<AesKey> ak = readKey(authKey);
+        if (!ak)
+            return std::nullopt;
+        options.keys.authKey = *ak;
+    }
     if (parser.isSet(detect)) {
         if (parser.isSet(decode)) {
             printError(tr("--detect and --decode do not go together"));

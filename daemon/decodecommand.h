@@ -1,5 +1,7 @@
 #pragma once
 
+#include "gcmdecryptor.h"
+
 #include <QCoreApplication>
 #include <QString>
 
@@ -24,8 +26,9 @@ public:
     /// Venus service limits.
     static constexpr qsizetype kChunkSize = 64 * 1024;
 
-    /// \a source is a file name, or "-" for standard input.
-    explicit DecodeCommand(QString source);
+    /// \a source is a file name, or "-" for standard input; \a keys decrypt an encrypted
+    /// meter's capture.
+    explicit DecodeCommand(QString source, DecryptionKeys keys = {});
 
     /// Decodes the whole input; returns the exit status.
     [[nodiscard]] int run();
@@ -34,6 +37,7 @@ private:
     [[nodiscard]] QString sourceName() const;
 
     QString m_source;
+    DecryptionKeys m_keys;
 };
 
 } // namespace p1

@@ -39,6 +39,7 @@ Mediator::Mediator(Options options, std::unique_ptr<Source> source, QObject *par
     , m_source(std::move(source))
     , m_decoder([this](const DecodedTelegram &decoded) { onTelegram(decoded); })
 {
+    m_decoder.setKeys(m_options.keys);
     m_silence.setSingleShot(true);
     m_silence.setInterval(m_options.timeout);
     connect(&m_silence, &QTimer::timeout, this, &Mediator::onSilence);
@@ -100,6 +101,15 @@ void Mediator::onTelegram(const DecodedTelegram &decoded)
         qCDebug(lcDaemon, "telegram %s: CRC %s, %zu objects",
             when.empty() ? "without timestamp" : when.c_str(),
             decoded.frame.crc == CrcStatus::Ok ? "ok" : "none", decoded.telegram.objects.size());
+    }
+    // Real meters are known to use another AK than the documented one: said once, not per
+    // telegram (the telegram's own CRC vouches for each).
+    if (decoded.accepted() && decoded.envelope
+        && decoded.envelope->tag == TagVerdict::AuthKeyDiffers && !m_authKeyDiffersLogged) {
+        m_authKeyDiffersLogged = true;
+        qCInfo(lcDaemon,
+            "the meter's authentication key differs from the one configured "
+            "(--auth-key): telegrams are accepted on their own CRC");
     }
     if (decoded.accepted())
         onGoodTelegram(decoded);

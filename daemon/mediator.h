@@ -109,6 +109,7 @@ private:
     bool m_meterSeen = false;
     bool m_silent = false;
     bool m_exiting = false;
+    bool m_authKeyDiffersLogged = false;
 };
 
 } // namespace p1

@@ -1,5 +1,6 @@
 #include "fakesettings.h"
 #include "fakesource.h"
+#include "globuilder.h"
 #include "io/simulatedmeter.h"
 #include "mediator.h"
 #include "sampletelegrams.h"
@@ -191,6 +192,8 @@ private Q_SLOTS:
     void repeatedSourceErrorsAreLoggedOnce();
     void verboseLogsEveryTelegramAndChange_data();
     void verboseLogsEveryTelegramAndChange();
+    void publishesEncryptedStream_data();
+    void publishesEncryptedStream();
 };
 
 void TestMediator::firstTelegramRegistersServices_data()
@@ -253,6 +256,54 @@ void TestMediator::firstTelegramRegistersServices()
         QCOMPARE(gas.value(u"/Aggregate"_s).toDouble(), 4567.89);
     }
     QCOMPARE(finished.count(), 0);
+}
+
+void TestMediator::publishesEncryptedStream_data()
+{
+    QTest::addColumn<QString>("port");
+    QTest::addColumn<QString>("keyGiven"); // "right", "wrong", "none"
+    QTest::addColumn<bool>("published");
+
+    QTest::newRow("right-key") << u"ttyE1"_s << u"right"_s << true;
+    QTest::newRow("wrong-key") << u"ttyE2"_s << u"wrong"_s << false;
+    QTest::newRow("no-key") << u"ttyE3"_s << u"none"_s << false;
+}
+
+void TestMediator::publishesEncryptedStream()
+{
+    QFETCH(QString, port);
+    QFETCH(QString, keyGiven);
+    QFETCH(bool, published);
+
+    std::mt19937 rng(21);
+    const p1::AesKey key = p1::test::randomKey(rng);
+    p1::Options options = fastOptions();
+    options.timeout = 5s;
+    if (keyGiven == u"right"_s)
+        options.keys.key = key;
+    else if (keyGiven == u"wrong"_s)
+        options.keys.key = p1::test::randomKey(rng);
+    Rig rig(port, Source::Kind::Serial, options);
+    Client grid(u"com.victronenergy.grid.p1_"_s + port);
+    QSignalSpy gridUp(&grid.watcher, &QDBusServiceWatcher::serviceRegistered);
+    rig.mediator->start();
+
+    // Two encrypted frames in small reads with line noise between, as a Smarty sends them.
+    p1::test::GloOptions frame;
+    const std::string stream = p1::test::buildGloFrame(p1::test::dsmr5ThreePhase(), key, frame)
+        + std::string("\r\n\0", 3)
+        + p1::test::buildGloFrame(p1::test::dsmr5ThreePhase("261125143016W"), key, frame);
+    for (std::size_t i = 0; i < stream.size(); i += 7)
+        rig.source->push(stream.substr(i, 7));
+    QCOMPARE(rig.mediator->counters().good, quint64(published ? 2 : 0));
+    QCOMPARE(rig.mediator->counters().rejected, quint64(published ? 0 : 2));
+    if (published) {
+        QVERIFY(gridUp.wait(5000));
+        QCOMPARE(grid.value(u"/Ac/Power"_s).toDouble(), 884.0);
+    } else {
+        QVERIFY(!gridUp.wait(300));
+        QVERIFY(!grid.registered());
+    }
 }
 
 void TestMediator::silenceInvalidatesValues()

@@ -139,6 +139,18 @@
         <source>--water-service: &apos;%1&apos; is not one of pulsemeter, none</source>
         <translation>--water-service: &apos;%1&apos; ist keiner der Werte pulsemeter, none</translation>
     </message>
+    <message>
+        <source>The meter&apos;s encryption key (Luxembourg, Austria: from the grid operator): 32 hex digits, or a file holding them.</source>
+        <translation>Der Verschlüsselungsschlüssel des Zählers (Luxemburg, Österreich: vom Netzbetreiber): 32 Hexadezimalziffern oder eine Datei, die sie enthält.</translation>
+    </message>
+    <message>
+        <source>KEY</source>
+        <translation>SCHLÜSSEL</translation>
+    </message>
+    <message>
+        <source>The meter&apos;s authentication key, when it is not the usual 00112233445566778899AABBCCDDEEFF: 32 hex digits, or a file holding them.</source>
+        <translation>Der Authentifizierungsschlüssel des Zählers, wenn er nicht der übliche 00112233445566778899AABBCCDDEEFF ist: 32 Hexadezimalziffern oder eine Datei, die sie enthält.</translation>
+    </message>
 </context>
 <context>
     <name>DecodeCommand</name>
@@ -157,6 +169,14 @@
     <message>
         <source>cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>this meter encrypts its telegrams: give its key with --key</source>
+        <translation>dieser Zähler verschlüsselt seine Telegramme: Schlüssel mit --key angeben</translation>
+    </message>
+    <message>
+        <source>decryption failed: wrong key?</source>
+        <translation>Entschlüsselung fehlgeschlagen: falscher Schlüssel?</translation>
     </message>
 </context>
 <context>

@@ -139,6 +139,18 @@
         <source>--water-service: &apos;%1&apos; is not one of pulsemeter, none</source>
         <translation>--water-service : &apos;%1&apos; n&apos;est pas l&apos;une des valeurs pulsemeter, none</translation>
     </message>
+    <message>
+        <source>The meter&apos;s encryption key (Luxembourg, Austria: from the grid operator): 32 hex digits, or a file holding them.</source>
+        <translation>La clé de chiffrement du compteur (Luxembourg, Autriche : fournie par le gestionnaire de réseau) : 32 chiffres hexadécimaux, ou un fichier qui les contient.</translation>
+    </message>
+    <message>
+        <source>KEY</source>
+        <translation>CLÉ</translation>
+    </message>
+    <message>
+        <source>The meter&apos;s authentication key, when it is not the usual 00112233445566778899AABBCCDDEEFF: 32 hex digits, or a file holding them.</source>
+        <translation>La clé d&apos;authentification du compteur, si ce n&apos;est pas l&apos;habituelle 00112233445566778899AABBCCDDEEFF : 32 chiffres hexadécimaux, ou un fichier qui les contient.</translation>
+    </message>
 </context>
 <context>
     <name>DecodeCommand</name>
@@ -157,6 +169,14 @@
     <message>
         <source>cannot read %1: %2</source>
         <translation>impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>this meter encrypts its telegrams: give its key with --key</source>
+        <translation>ce compteur chiffre ses télégrammes : indiquez sa clé avec --key</translation>
+    </message>
+    <message>
+        <source>decryption failed: wrong key?</source>
+        <translation>échec du déchiffrement : mauvaise clé ?</translation>
     </message>
 </context>
 <context>

@@ -139,6 +139,18 @@
         <source>--water-service: &apos;%1&apos; is not one of pulsemeter, none</source>
         <translation>--water-service: &apos;%1&apos; is niet een van pulsemeter, none</translation>
     </message>
+    <message>
+        <source>The meter&apos;s encryption key (Luxembourg, Austria: from the grid operator): 32 hex digits, or a file holding them.</source>
+        <translation>De encryptiesleutel van de meter (Luxemburg, Oostenrijk: van de netbeheerder): 32 hexadecimale cijfers, of een bestand dat ze bevat.</translation>
+    </message>
+    <message>
+        <source>KEY</source>
+        <translation>SLEUTEL</translation>
+    </message>
+    <message>
+        <source>The meter&apos;s authentication key, when it is not the usual 00112233445566778899AABBCCDDEEFF: 32 hex digits, or a file holding them.</source>
+        <translation>De authenticatiesleutel van de meter, als die niet de gebruikelijke 00112233445566778899AABBCCDDEEFF is: 32 hexadecimale cijfers, of een bestand dat ze bevat.</translation>
+    </message>
 </context>
 <context>
     <name>DecodeCommand</name>
@@ -157,6 +169,14 @@
     <message>
         <source>cannot read %1: %2</source>
         <translation>kan %1 niet lezen: %2</translation>
+    </message>
+    <message>
+        <source>this meter encrypts its telegrams: give its key with --key</source>
+        <translation>deze meter versleutelt zijn telegrammen: geef de sleutel met --key</translation>
+    </message>
+    <message>
+        <source>decryption failed: wrong key?</source>
+        <translation>ontsleutelen mislukt: verkeerde sleutel?</translation>
     </message>
 </context>
 <context>

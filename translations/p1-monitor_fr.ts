@@ -334,6 +334,18 @@
         <source>No CRC after &apos;!&apos;, although the telegram is DSMR 4 or newer (it has a version line or a timestamp) and must carry one.</source>
         <translation>Pas de CRC après « ! », alors que le télégramme est en DSMR 4 ou plus récent (il a une ligne de version ou un horodatage) et doit en porter un.</translation>
     </message>
+    <message>
+        <source>This meter encrypts its telegrams: give its key with --key.</source>
+        <translation>Ce compteur chiffre ses télégrammes : indiquez sa clé avec --key.</translation>
+    </message>
+    <message>
+        <source>Decryption failed: wrong key?</source>
+        <translation>Échec du déchiffrement : mauvaise clé ?</translation>
+    </message>
+    <message>
+        <source>Decrypted, but there is no DSMR telegram inside (binary DLMS is not supported).</source>
+        <translation>Déchiffré, mais il ne contient pas de télégramme DSMR (le DLMS binaire n&apos;est pas pris en charge).</translation>
+    </message>
 </context>
 <context>
     <name>p1::ObisText</name>
@@ -807,6 +819,38 @@
         <source>CRC bad</source>
         <translation>CRC faux</translation>
     </message>
+    <message>
+        <source>%1 (encrypted and authenticated)</source>
+        <translation>%1 (chiffré et authentifié)</translation>
+    </message>
+    <message>
+        <source>%1 (encrypted only)</source>
+        <translation>%1 (chiffré seulement)</translation>
+    </message>
+    <message>
+        <source>GCM tag OK</source>
+        <translation>Tag GCM correct</translation>
+    </message>
+    <message>
+        <source>no GCM tag: the telegram&apos;s CRC vouches for it</source>
+        <translation>pas de tag GCM : le CRC du télégramme en répond</translation>
+    </message>
+    <message>
+        <source>GCM tag fails with this authentication key; accepted on the telegram&apos;s own CRC</source>
+        <translation>Le tag GCM échoue avec cette clé d&apos;authentification ; accepté sur le CRC propre du télégramme</translation>
+    </message>
+    <message>
+        <source>GCM tag fails: wrong key?</source>
+        <translation>Le tag GCM échoue : mauvaise clé ?</translation>
+    </message>
+    <message>
+        <source>not decrypted: no key given</source>
+        <translation>non déchiffré : aucune clé indiquée</translation>
+    </message>
+    <message>
+        <source>Encrypted frame: system title %1, frame counter %2, security control %3</source>
+        <translation>Trame chiffrée : titre système %1, compteur de trame %2, contrôle de sécurité %3</translation>
+    </message>
 </context>
 <context>
     <name>p1::SourcePicker</name>
@@ -913,6 +957,34 @@
     <message>
         <source>A simulated DSMR 5 meter with solar panels, gas and water: try the app without hardware.</source>
         <translation>Un compteur DSMR 5 simulé avec panneaux solaires, gaz et eau : essayez l&apos;application sans matériel.</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>Clé :</translation>
+    </message>
+    <message>
+        <source>none (plain meter)</source>
+        <translation>aucune (compteur non chiffré)</translation>
+    </message>
+    <message>
+        <source>An encrypted meter&apos;s key (Luxembourg, Austria: from the grid operator): 32 hex digits, or the path of a file holding them</source>
+        <translation>La clé d&apos;un compteur chiffré (Luxembourg, Autriche : fournie par le gestionnaire de réseau) : 32 chiffres hexadécimaux, ou le chemin d&apos;un fichier qui les contient</translation>
+    </message>
+    <message>
+        <source>default AK</source>
+        <translation>AK par défaut</translation>
+    </message>
+    <message>
+        <source>The authentication key (AK), only when the grid operator gives one other than 00112233445566778899AABBCCDDEEFF</source>
+        <translation>La clé d&apos;authentification (AK), seulement si le gestionnaire de réseau en donne une autre que 00112233445566778899AABBCCDDEEFF</translation>
+    </message>
+    <message>
+        <source>Key: %1</source>
+        <translation>Clé : %1</translation>
+    </message>
+    <message>
+        <source>Authentication key: %1</source>
+        <translation>Clé d&apos;authentification : %1</translation>
     </message>
 </context>
 <context>
