@@ -223,171 +223,168 @@ void TestDecodeCli::unreadableInput()
     QVERIFY2(r.out.isEmpty(), r.out.constData());
     const QString err = QString::fromLocal8Bit(r.err);
     QVERIFY2(err.startsWith(u"dbus-p1: "_s) && err.contains(file), qPrintable(err));
-    void TestDecodeCli::decodesEncryptedCapture_data()
-    {
-        QTest::addColumn<QString>("keyForm"); // how --key is given: "hex", "file", "none", "wrong"
-        QTest::addColumn<bool>("authKeyOption"); // --auth-key with the meter's own AK
-        QTest::addColumn<QStringList>("verdicts"); // per telegram: "ok:<tag>" or the error
-        QTest::addColumn<QString>("stderrMentions");
+}
 
-        const QString good = u"ok:ok"_s;
-        const QString tampered = u"decryption failed: wrong key?"_s;
-        QTest::newRow("key-hex") << u"hex"_s << true << QStringList {good, tampered, good}
-                                 << QString();
-        QTest::newRow("key-file") << u"file"_s << true << QStringList {good, tampered, good}
-                                  << QString();
-        // The meter's AK is not the default: the tags fail, the telegrams' CRCs vouch for them.
-        QTest::newRow("ak-differs")
-            << u"hex"_s << false << QStringList {u"ok:AK differs"_s, tampered, u"ok:AK differs"_s}
-            << QString();
-        const QString missing = u"this meter encrypts its telegrams: give its key with --key"_s;
-        QTest::newRow("no-key") << u"none"_s << false << QStringList {missing, missing, missing}
-                                << missing;
-        QTest::newRow("wrong-key")
-            << u"wrong"_s << true << QStringList {tampered, tampered, tampered} << tampered;
-    }
+void TestDecodeCli::decodesEncryptedCapture_data()
+{
+    QTest::addColumn<QString>("keyForm"); // how --key is given: "hex", "file", "none", "wrong"
+    QTest::addColumn<bool>("authKeyOption"); // --auth-key with the meter's own AK
+    QTest::addColumn<QStringList>("verdicts"); // per telegram: "ok:<tag>" or the error
+    QTest::addColumn<QString>("stderrMentions");
 
-    void TestDecodeCli::decodesEncryptedCapture()
-    {
-        QFETCH(QString, keyForm);
-        QFETCH(bool, authKeyOption);
-        QFETCH(QStringList, verdicts);
-        QFETCH(QString, stderrMentions);
+    const QString good = u"ok:ok"_s;
+    const QString tampered = u"decryption failed: wrong key?"_s;
+    QTest::newRow("key-hex") << u"hex"_s << true << QStringList {good, tampered, good} << QString();
+    QTest::newRow("key-file") << u"file"_s << true << QStringList {good, tampered, good}
+                              << QString();
+    // The meter's AK is not the default: the tags fail, the telegrams' CRCs vouch for them.
+    QTest::newRow("ak-differs") << u"hex"_s << false
+                                << QStringList {u"ok:AK differs"_s, tampered, u"ok:AK differs"_s}
+                                << QString();
+    const QString missing = u"this meter encrypts its telegrams: give its key with --key"_s;
+    QTest::newRow("no-key") << u"none"_s << false << QStringList {missing, missing, missing}
+                            << missing;
+    QTest::newRow("wrong-key") << u"wrong"_s << true << QStringList {tampered, tampered, tampered}
+                               << tampered;
+}
 
-        // Three frames of a meter with its own AK, the second with one ciphertext bit flipped.
-        std::mt19937 rng(42);
-        const p1::AesKey key = p1::test::randomKey(rng);
-        p1::test::GloOptions options;
-        options.authKey = p1::test::randomKey(rng);
-        const std::string telegram = p1::test::dsmr5ThreePhase();
-        std::string tampered = p1::test::buildGloFrame(telegram, key, options);
-        tampered[tampered.size() / 2] ^= 0x20;
-        const std::string capture = p1::test::buildGloFrame(telegram, key, options) + "\r\n"
-            + tampered + p1::test::buildGloFrame(telegram, key, options);
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        const auto write = [&dir](const QString &name, QByteArrayView bytes) {
-            QFile f(dir.filePath(name));
-            return f.open(QIODevice::WriteOnly)
-                && f.write(bytes.data(), bytes.size()) == bytes.size();
-        };
-        QVERIFY(write(u"capture.bin"_s, QByteArrayView(capture.data(), qsizetype(capture.size()))));
-        const QByteArray hex = QByteArray::fromStdString(p1::toHex(key));
-        QVERIFY(write(u"meter.key"_s, QByteArray(hex + "\n")));
+void TestDecodeCli::decodesEncryptedCapture()
+{
+    QFETCH(QString, keyForm);
+    QFETCH(bool, authKeyOption);
+    QFETCH(QStringList, verdicts);
+    QFETCH(QString, stderrMentions);
 
-        QStringList arguments {u"--decode"_s, dir.filePath(u"capture.bin"_s)};
-        if (keyForm == u"hex"_s)
-            arguments << u"--key"_s << QString::fromLatin1(hex);
-        else if (keyForm == u"file"_s)
-            arguments << u"--key"_s << dir.filePath(u"meter.key"_s);
-        else if (keyForm == u"wrong"_s)
-            arguments << u"--key"_s << QString::fromStdString(p1::toHex(p1::test::randomKey(rng)));
-        if (authKeyOption)
-            arguments << u"--auth-key"_s << QString::fromStdString(p1::toHex(options.authKey));
+    // Three frames of a meter with its own AK, the second with one ciphertext bit flipped.
+    std::mt19937 rng(42);
+    const p1::AesKey key = p1::test::randomKey(rng);
+    p1::test::GloOptions options;
+    options.authKey = p1::test::randomKey(rng);
+    const std::string telegram = p1::test::dsmr5ThreePhase();
+    std::string tampered = p1::test::buildGloFrame(telegram, key, options);
+    tampered[tampered.size() / 2] ^= 0x20;
+    const std::string capture = p1::test::buildGloFrame(telegram, key, options) + "\r\n" + tampered
+        + p1::test::buildGloFrame(telegram, key, options);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const auto write = [&dir](const QString &name, QByteArrayView bytes) {
+        QFile f(dir.filePath(name));
+        return f.open(QIODevice::WriteOnly) && f.write(bytes.data(), bytes.size()) == bytes.size();
+    };
+    QVERIFY(write(u"capture.bin"_s, QByteArrayView(capture.data(), qsizetype(capture.size()))));
+    const QByteArray hex = QByteArray::fromStdString(p1::toHex(key));
+    QVERIFY(write(u"meter.key"_s, QByteArray(hex + "\n")));
 
-        const Run r = run(arguments);
-        QCOMPARE(r.exitCode, 0);
-        const QJsonArray lines = parseLines(r.out);
-        QStringList got;
-        for (const auto &line : lines) {
-            const QJsonObject o = line.toObject();
-            QVERIFY2(o.contains(u"encryption"_s), r.out.constData());
-            if (o.contains(u"error"_s)) {
-                got << o.value(u"error"_s).toString();
-                QVERIFY(!o.contains(u"grid"_s));
-                continue;
-            }
-            got << u"ok:"_s + o.value(u"encryption"_s).toObject().value(u"tag"_s).toString();
-            // The right values for every good frame: what the plain telegram gives.
-            QCOMPARE(o.value(u"grid"_s).toObject().value(u"/Ac/Power"_s).toDouble(), 884.0);
-            QCOMPARE(o.value(u"encryption"_s).toObject().value(u"systemTitle"_s).toString(),
-                u"SAG12345"_s);
+    QStringList arguments {u"--decode"_s, dir.filePath(u"capture.bin"_s)};
+    if (keyForm == u"hex"_s)
+        arguments << u"--key"_s << QString::fromLatin1(hex);
+    else if (keyForm == u"file"_s)
+        arguments << u"--key"_s << dir.filePath(u"meter.key"_s);
+    else if (keyForm == u"wrong"_s)
+        arguments << u"--key"_s << QString::fromStdString(p1::toHex(p1::test::randomKey(rng)));
+    if (authKeyOption)
+        arguments << u"--auth-key"_s << QString::fromStdString(p1::toHex(options.authKey));
+
+    const Run r = run(arguments);
+    QCOMPARE(r.exitCode, 0);
+    const QJsonArray lines = parseLines(r.out);
+    QStringList got;
+    for (const auto &line : lines) {
+        const QJsonObject o = line.toObject();
+        QVERIFY2(o.contains(u"encryption"_s), r.out.constData());
+        if (o.contains(u"error"_s)) {
+            got << o.value(u"error"_s).toString();
+            QVERIFY(!o.contains(u"grid"_s));
+            continue;
         }
-        QCOMPARE(got, verdicts);
-        const QString err = QString::fromLocal8Bit(r.err);
-        if (stderrMentions.isEmpty())
-            QVERIFY2(err.isEmpty(), qPrintable(err));
-        else
-            QVERIFY2(err.contains(stderrMentions), qPrintable(err));
-        // The key is never echoed.
-        QVERIFY(!r.err.contains(hex) && !r.out.contains(hex));
+        got << u"ok:"_s + o.value(u"encryption"_s).toObject().value(u"tag"_s).toString();
+        // The right values for every good frame: what the plain telegram gives.
+        QCOMPARE(o.value(u"grid"_s).toObject().value(u"/Ac/Power"_s).toDouble(), 884.0);
+        QCOMPARE(
+            o.value(u"encryption"_s).toObject().value(u"systemTitle"_s).toString(), u"SAG12345"_s);
     }
+    QCOMPARE(got, verdicts);
+    const QString err = QString::fromLocal8Bit(r.err);
+    if (stderrMentions.isEmpty())
+        QVERIFY2(err.isEmpty(), qPrintable(err));
+    else
+        QVERIFY2(err.contains(stderrMentions), qPrintable(err));
+    // The key is never echoed.
+    QVERIFY(!r.err.contains(hex) && !r.out.contains(hex));
+}
 
-    void TestDecodeCli::failures_data()
-    {
-        QTest::addColumn<QStringList>("arguments");
-        QTest::addColumn<QStringList>("stderrMentions");
+void TestDecodeCli::failures_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QStringList>("stderrMentions");
 
-        QTest::newRow("unknown-option")
-            << QStringList {u"--bogus-option"_s} << QStringList {u"bogus-option"_s};
-        QTest::newRow("unknown-option-beside-decode") << QStringList {u"--decode"_s,
-            sampleCapturePath(), u"--frobnicate"_s} << QStringList {u"frobnicate"_s};
-        QTest::newRow("decode-without-file")
-            << QStringList {u"--decode"_s} << QStringList {u"decode"_s};
-        QTest::newRow("decode-with-two-files") << QStringList {u"--decode"_s, sampleCapturePath(),
-            u"second.p1"_s} << QStringList {u"second.p1"_s};
-        // The live daemon's options: every mistake names what is wrong, exit 2 before anything
-        // opens.
-        QTest::newRow("no-source") << QStringList() << QStringList {u"no SOURCE"_s};
-        QTest::newRow("two-sources")
-            << QStringList {u"sim:"_s, u"ttyUSB0"_s} << QStringList {u"ttyUSB0"_s};
-        QTest::newRow("unknown-scheme")
-            << QStringList {u"udp://host:1"_s} << QStringList {u"udp"_s};
-        QTest::newRow("tcp-without-port")
-            << QStringList {u"tcp://dongle"_s} << QStringList {u"port"_s};
-        QTest::newRow("bad-timeout") << QStringList {u"--timeout"_s, u"soon"_s, u"sim:"_s}
-                                     << QStringList {u"--timeout"_s, u"soon"_s};
-        QTest::newRow("zero-probe-timeout") << QStringList {u"--probe-timeout"_s, u"0"_s, u"sim:"_s}
-                                            << QStringList {u"--probe-timeout"_s};
-        QTest::newRow("bad-gas-service") << QStringList {u"--gas-service"_s, u"water"_s, u"sim:"_s}
-                                         << QStringList {u"--gas-service"_s, u"water"_s};
-        QTest::newRow("bad-water-service") << QStringList {u"--water-service"_s, u"gasmeter"_s,
-            u"sim:"_s} << QStringList {u"--water-service"_s, u"gasmeter"_s};
-        QTest::newRow("bad-baud") << QStringList {u"--baud"_s, u"4800"_s, u"sim:"_s}
-                                  << QStringList {u"--baud"_s, u"4800"_s};
-        QTest::newRow("key-too-short")
-            << QStringList {u"--decode"_s, sampleCapturePath(), u"--key"_s, u"0123456789ABCDEF"_s}
-            << QStringList {u"--key"_s, u"32 hex digits"_s};
-        QTest::newRow("key-file-missing-hex") << QStringList {u"--decode"_s, sampleCapturePath(),
-            u"--key"_s, sampleCapturePath()} << QStringList {u"--key"_s, u"does not hold a key"_s};
-        QTest::newRow("bad-auth-key")
-            << QStringList {u"--auth-key"_s, u"XYZ"_s, u"sim:"_s} << QStringList {u"--auth-key"_s};
-        QTest::newRow("bad-replay-speed") << QStringList {u"--replay-speed"_s, u"-1"_s, u"sim:"_s}
-                                          << QStringList {u"--replay-speed"_s};
-    }
+    QTest::newRow("unknown-option")
+        << QStringList {u"--bogus-option"_s} << QStringList {u"bogus-option"_s};
+    QTest::newRow("unknown-option-beside-decode") << QStringList {u"--decode"_s,
+        sampleCapturePath(), u"--frobnicate"_s} << QStringList {u"frobnicate"_s};
+    QTest::newRow("decode-without-file")
+        << QStringList {u"--decode"_s} << QStringList {u"decode"_s};
+    QTest::newRow("decode-with-two-files") << QStringList {u"--decode"_s, sampleCapturePath(),
+        u"second.p1"_s} << QStringList {u"second.p1"_s};
+    // The live daemon's options: every mistake names what is wrong, exit 2 before anything
+    // opens.
+    QTest::newRow("no-source") << QStringList() << QStringList {u"no SOURCE"_s};
+    QTest::newRow("two-sources") << QStringList {u"sim:"_s, u"ttyUSB0"_s}
+                                 << QStringList {u"ttyUSB0"_s};
+    QTest::newRow("unknown-scheme") << QStringList {u"udp://host:1"_s} << QStringList {u"udp"_s};
+    QTest::newRow("tcp-without-port") << QStringList {u"tcp://dongle"_s} << QStringList {u"port"_s};
+    QTest::newRow("bad-timeout") << QStringList {u"--timeout"_s, u"soon"_s, u"sim:"_s}
+                                 << QStringList {u"--timeout"_s, u"soon"_s};
+    QTest::newRow("zero-probe-timeout") << QStringList {u"--probe-timeout"_s, u"0"_s, u"sim:"_s}
+                                        << QStringList {u"--probe-timeout"_s};
+    QTest::newRow("bad-gas-service") << QStringList {u"--gas-service"_s, u"water"_s, u"sim:"_s}
+                                     << QStringList {u"--gas-service"_s, u"water"_s};
+    QTest::newRow("bad-water-service") << QStringList {u"--water-service"_s, u"gasmeter"_s,
+        u"sim:"_s} << QStringList {u"--water-service"_s, u"gasmeter"_s};
+    QTest::newRow("bad-baud") << QStringList {u"--baud"_s, u"4800"_s, u"sim:"_s}
+                              << QStringList {u"--baud"_s, u"4800"_s};
+    QTest::newRow("key-too-short") << QStringList {u"--decode"_s, sampleCapturePath(), u"--key"_s,
+        u"0123456789ABCDEF"_s} << QStringList {u"--key"_s, u"32 hex digits"_s};
+    QTest::newRow("key-file-missing-hex") << QStringList {u"--decode"_s, sampleCapturePath(),
+        u"--key"_s, sampleCapturePath()} << QStringList {u"--key"_s, u"does not hold a key"_s};
+    QTest::newRow("bad-auth-key") << QStringList {u"--auth-key"_s, u"XYZ"_s, u"sim:"_s}
+                                  << QStringList {u"--auth-key"_s};
+    QTest::newRow("bad-replay-speed") << QStringList {u"--replay-speed"_s, u"-1"_s, u"sim:"_s}
+                                      << QStringList {u"--replay-speed"_s};
+}
 
-    void TestDecodeCli::failures()
-    {
-        QFETCH(QStringList, arguments);
-        QFETCH(QStringList, stderrMentions);
+void TestDecodeCli::failures()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QStringList, stderrMentions);
 
-        const Run r = run(arguments);
-        QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.out.isEmpty(), r.out.constData());
-        const QString err = QString::fromLocal8Bit(r.err);
-        for (const QString &mention : stderrMentions)
-            QVERIFY2(err.contains(mention), qPrintable(err));
-        QVERIFY2(err.startsWith(u"dbus-p1: "_s), qPrintable(err));
-    }
+    const Run r = run(arguments);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.out.isEmpty(), r.out.constData());
+    const QString err = QString::fromLocal8Bit(r.err);
+    for (const QString &mention : stderrMentions)
+        QVERIFY2(err.contains(mention), qPrintable(err));
+    QVERIFY2(err.startsWith(u"dbus-p1: "_s), qPrintable(err));
+}
 
-    void TestDecodeCli::version()
-    {
-        const Run r = run({u"--version"_s});
-        QCOMPARE(r.exitCode, 0);
-        static const QRegularExpression format(u"^dbus-p1 \\d+\\.\\d+\\.\\d+\\n$"_s);
-        QVERIFY2(format.match(QString::fromUtf8(r.out)).hasMatch(), r.out.constData());
-    }
+void TestDecodeCli::version()
+{
+    const Run r = run({u"--version"_s});
+    QCOMPARE(r.exitCode, 0);
+    static const QRegularExpression format(u"^dbus-p1 \\d+\\.\\d+\\.\\d+\\n$"_s);
+    QVERIFY2(format.match(QString::fromUtf8(r.out)).hasMatch(), r.out.constData());
+}
 
-    void TestDecodeCli::help()
-    {
-        const Run r = run({u"--help"_s});
-        QCOMPARE(r.exitCode, 0);
-        const QString out = QString::fromUtf8(r.out);
-        QVERIFY2(out.contains(u"--decode <FILE|->"_s), qPrintable(out));
-        // What --decode's exit status means, as the code has it (unreadableInput()).
-        QVERIFY2(out.simplified().contains(u"1 when it could not be read"_s), qPrintable(out));
-        QVERIFY2(out.contains(u"--version"_s), qPrintable(out));
-    }
+void TestDecodeCli::help()
+{
+    const Run r = run({u"--help"_s});
+    QCOMPARE(r.exitCode, 0);
+    const QString out = QString::fromUtf8(r.out);
+    QVERIFY2(out.contains(u"--decode <FILE|->"_s), qPrintable(out));
+    // What --decode's exit status means, as the code has it (unreadableInput()).
+    QVERIFY2(out.simplified().contains(u"1 when it could not be read"_s), qPrintable(out));
+    QVERIFY2(out.contains(u"--version"_s), qPrintable(out));
+}
 
-    QTEST_GUILESS_MAIN(TestDecodeCli)
+QTEST_GUILESS_MAIN(TestDecodeCli)
 #include "tst_decodecli.moc"

@@ -195,8 +195,10 @@ void TelegramDecoder::emitEmpty(Rejection rejection)
     m_reading.clear();
     m_grid.invalidateAll();
     m_gas.invalidateAll();
+    m_water.invalidateAll();
     ++m_rejected;
-    DecodedTelegram decoded {frame, rejection, m_telegram, m_reading, m_grid, m_gas, false, false};
+    DecodedTelegram decoded {
+        frame, rejection, m_telegram, m_reading, m_grid, m_gas, m_water, false, false};
     decoded.envelope = m_envelope;
     m_sink(decoded);
 }
