@@ -1,7 +1,9 @@
 #include "commandline.h"
 
+#include "gcmdecryptor.h"
 #include "keyinput.h"
 #include "logging.h"
+#include "textconv.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -138,6 +140,14 @@ std::optional<Options> CommandLine::parse(const QStringList &arguments)
     };
     if (parser.isSet(key) && !(options.keys.key = readKey(key)))
         return std::nullopt;
+    if (options.keys.key) {
+        // Loaded only for an encrypted meter (gcmdecryptor.cpp): said now, not per telegram.
+        std::string why;
+        if (!GcmDecryptor::loadLibrary(&why)) {
+            printError(tr("--key needs OpenSSL's libcrypto.so.3: %1").arg(toQString(why)));
+            return std::nullopt;
+        }
+    }
     if (parser.isSet(authKey)) {
         const std::optional<AesKey> ak = readKey(authKey);
         if (!ak)

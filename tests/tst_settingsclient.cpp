@@ -50,8 +50,8 @@ private:
         return QDBusConnection::connectToBus(QDBusConnection::SessionBus, name);
     }
     // A call to the stand-in, which lives in this thread: wait with the event loop running.
-    static QDBusMessage call(QDBusConnection bus, const QString &path, const QString &interface,
-        const QString &method, const QVariantList &args)
+    static QDBusMessage call(const QDBusConnection &bus, const QString &path,
+        const QString &interface, const QString &method, const QVariantList &args)
     {
         auto m = QDBusMessage::createMethodCall(
             QStringLiteral("com.victronenergy.settings"), path, interface, method);

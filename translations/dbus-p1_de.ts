@@ -151,6 +151,10 @@
         <source>The meter&apos;s authentication key, when it is not the usual 00112233445566778899AABBCCDDEEFF: 32 hex digits, or a file holding them.</source>
         <translation>Der Authentifizierungsschlüssel des Zählers, wenn er nicht der übliche 00112233445566778899AABBCCDDEEFF ist: 32 Hexadezimalziffern oder eine Datei, die sie enthält.</translation>
     </message>
+    <message>
+        <source>--key needs OpenSSL&apos;s libcrypto.so.3: %1</source>
+        <translation>--key benötigt libcrypto.so.3 von OpenSSL: %1</translation>
+    </message>
 </context>
 <context>
     <name>DecodeCommand</name>

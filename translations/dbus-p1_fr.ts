@@ -151,6 +151,10 @@
         <source>The meter&apos;s authentication key, when it is not the usual 00112233445566778899AABBCCDDEEFF: 32 hex digits, or a file holding them.</source>
         <translation>La clé d&apos;authentification du compteur, si ce n&apos;est pas l&apos;habituelle 00112233445566778899AABBCCDDEEFF : 32 chiffres hexadécimaux, ou un fichier qui les contient.</translation>
     </message>
+    <message>
+        <source>--key needs OpenSSL&apos;s libcrypto.so.3: %1</source>
+        <translation>--key nécessite libcrypto.so.3 d&apos;OpenSSL : %1</translation>
+    </message>
 </context>
 <context>
     <name>DecodeCommand</name>

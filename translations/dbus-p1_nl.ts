@@ -151,6 +151,10 @@
         <source>The meter&apos;s authentication key, when it is not the usual 00112233445566778899AABBCCDDEEFF: 32 hex digits, or a file holding them.</source>
         <translation>De authenticatiesleutel van de meter, als die niet de gebruikelijke 00112233445566778899AABBCCDDEEFF is: 32 hexadecimale cijfers, of een bestand dat ze bevat.</translation>
     </message>
+    <message>
+        <source>--key needs OpenSSL&apos;s libcrypto.so.3: %1</source>
+        <translation>--key heeft libcrypto.so.3 van OpenSSL nodig: %1</translation>
+    </message>
 </context>
 <context>
     <name>DecodeCommand</name>

@@ -52,6 +52,10 @@ public:
     static constexpr AesKey kDefaultAuthKey {0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88,
         0x99, 0xAA, 0xBB, 0xCC, 0xDD, 0xEE, 0xFF};
 
+    /// OpenSSL's libcrypto.so.3 is loaded with the first decryptor, not linked (see
+    /// gcmdecryptor.cpp). Loads it now: whether it could be, and if not why, in \a error.
+    [[nodiscard]] static bool loadLibrary(std::string *error = nullptr);
+
     [[nodiscard]] const AesKey &key() const noexcept { return m_key; }
     [[nodiscard]] const AesKey &authKey() const noexcept { return m_authKey; }
 

@@ -129,12 +129,14 @@ std::size_t GloFrameScanner::frameSize() const noexcept
     return scOffset + length;
 }
 
-void GloFrameScanner::dropTo(std::size_t from, bool plain)
+void GloFrameScanner::dropTo(std::size_t from)
 {
     const std::size_t next = m_buffer.find(kStart, from);
     const std::size_t dropped = next == std::string::npos ? m_buffer.size() : next;
-    // Bytes of a rejected frame stay noise even when a bogus header inside it is dropped.
-    const std::size_t noise = plain ? std::min(dropped, m_rejectedBytes) : dropped;
+    // Bytes of a rejected frame stay noise even when a bogus header inside it is dropped; the
+    // bytes after its end are plain. (How far the buffer reaches beyond a rejected frame depends
+    // on how the input was chunked, so only the frame's own extent may decide.)
+    const std::size_t noise = std::min(dropped, m_rejectedBytes);
     if (noise < dropped)
         m_plainSink(std::string_view(m_buffer).substr(noise, dropped - noise));
     m_stats.discarded += noise;
@@ -155,7 +157,7 @@ void GloFrameScanner::scan(bool endOfInput)
         if (size == std::string_view::npos || (size == 0 && endOfInput)) {
             // Not a frame after all: its 0xDB is plain, and a frame may start at any later byte.
             ++m_stats.resyncs;
-            dropTo(1, true);
+            dropTo(1);
             continue;
         }
         if (size == 0)
@@ -164,8 +166,9 @@ void GloFrameScanner::scan(bool endOfInput)
             if (!endOfInput)
                 return;
             // A frame cut off by the end of input: noise, but one may start inside it.
+            m_rejectedBytes = m_buffer.size();
             ++m_stats.resyncs;
-            dropTo(1, false);
+            dropTo(1);
             continue;
         }
         const std::string_view b(m_buffer);
@@ -184,13 +187,13 @@ void GloFrameScanner::scan(bool endOfInput)
         ++m_stats.frames;
         if (m_frameSink(frame)) {
             consume(size);
-            dropTo(0, true);
+            dropTo(0);
         } else {
             m_rejectedBytes = std::max(m_rejectedBytes, size);
             // Its bytes are noise (never plain: ciphertext would look like DSMR starts to the
             // framer), but the frame that follows may start inside it.
             ++m_stats.resyncs;
-            dropTo(1, false);
+            dropTo(1);
         }
     }
 }

@@ -93,9 +93,9 @@ private:
     /// The whole frame's size once its header is complete and possible; 0 while more header
     /// bytes are needed; npos for a header that cannot be one.
     [[nodiscard]] std::size_t frameSize() const noexcept;
-    /// Removes the buffer's bytes before the next 0xDB from \a from on: handed on as plain, or
-    /// counted as discarded.
-    void dropTo(std::size_t from, bool plain);
+    /// Removes the buffer's bytes before the next 0xDB from \a from on: those of a rejected
+    /// frame (the first m_rejectedBytes) counted as discarded, the rest handed on as plain.
+    void dropTo(std::size_t from);
     /// Removes \a n bytes from the front of the buffer.
     void consume(std::size_t n);
 

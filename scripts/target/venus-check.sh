@@ -37,9 +37,10 @@ lib=$scratch/data/dbus-p1/lib/libQt6SerialPort.so.6
 arm-linux-gnueabihf-readelf -h "$bin" | grep -q 'Machine: *ARM' || { echo "not an ARM binary"; exit 1; }
 arm-linux-gnueabihf-readelf -d "$bin" | grep -E 'RUNPATH|NEEDED' | sed 's/^ */  /'
 # libcrypto.so.3 (OpenSSL 3: the AES-GCM of encrypted meters) is part of the Venus OS image: the
-# daemon links it from there, and the package must not carry a copy of its own.
-arm-linux-gnueabihf-readelf -d "$bin" | grep -q 'NEEDED.*\[libcrypto\.so\.3\]' ||
-    { echo "the daemon does not link libcrypto.so.3"; exit 1; }
+# daemon loads it from there with the first key (not linked: a plain meter does not pay its
+# RSS), and the package must not carry a copy of its own.
+! arm-linux-gnueabihf-readelf -d "$bin" | grep -q 'NEEDED.*\[libcrypto' ||
+    { echo "the daemon links libcrypto: it should load it only for an encrypted meter"; exit 1; }
 [[ -z "$(find "$scratch/data/dbus-p1" -name 'libcrypto*' -o -name 'libssl*')" ]] ||
     { echo "the package carries OpenSSL: Venus OS has libcrypto.so.3 in its image"; exit 1; }
 
