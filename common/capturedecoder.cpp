@@ -58,6 +58,26 @@ QJsonObject pathsToJson(const PathValues<PathEnum, N> &values)
     return out;
 }
 
+// The heat meters: decoded, never published (Venus has no service type for heat), so plain
+// keys rather than D-Bus paths.
+QJsonArray heatToJson(const Reading &reading)
+{
+    QJsonArray out;
+    for (const MbusChannel &channel : reading.mbus) {
+        if (!channel.isHeatMeter())
+            continue;
+        QJsonObject heat {{u"channel"_s, int(channel.channel)},
+            {u"value"_s, channel.value->toDouble()},
+            {u"unit"_s, toQString(unitSymbol(channel.unit))}};
+        if (!channel.equipmentId.empty())
+            heat.insert(u"equipmentId"_s, toQString(channel.equipmentId));
+        if (channel.captureTime.valid)
+            heat.insert(u"captureTime"_s, QString::fromStdString(channel.captureTime.toIso8601()));
+        out.append(heat);
+    }
+    return out;
+}
+
 QJsonArray objectsToJson(const Telegram &telegram)
 {
     QJsonArray out;
@@ -103,10 +123,30 @@ QJsonObject telegramToJson(const DecodedTelegram &decoded)
             decoded.hasGrid ? QJsonValue(pathsToJson(decoded.grid)) : QJsonValue(QJsonValue::Null));
         json.insert(u"gas"_s,
             decoded.hasGas ? QJsonValue(pathsToJson(decoded.gas)) : QJsonValue(QJsonValue::Null));
+        // Present only when the telegram carries such meters: most have neither.
+        if (decoded.water.count > 0) {
+            QJsonArray water;
+            for (const GasValues &meter : decoded.water.valid())
+                water.append(pathsToJson(meter));
+            json.insert(u"water"_s, water);
+        }
+        const QJsonArray heat = heatToJson(reading);
+        if (!heat.isEmpty())
+            json.insert(u"heat"_s, heat);
     }
 
     // Listed for rejected telegrams too, best effort: they help to see what went wrong.
     json.insert(u"objects"_s, objectsToJson(decoded.telegram));
+    if (const Envelope *envelope = decoded.envelope) {
+        json.insert(u"encryption"_s,
+            QJsonObject {
+                {u"systemTitle"_s, QString::fromStdString(describeSystemTitle(envelope->frame))},
+                {u"frameCounter"_s, qint64(envelope->frame.frameCounter)},
+                {u"securityControl"_s,
+                    u"%1"_s.arg(envelope->frame.securityControl, 2, 16, QLatin1Char('0'))},
+                {u"tag"_s, toQString(describe(envelope->tag))},
+            });
+    }
     return json;
 }
 
@@ -116,6 +156,11 @@ CaptureDecoder::CaptureDecoder(Sink sink)
     : m_sink(std::move(sink))
     , m_decoder([this](const DecodedTelegram &decoded) { m_sink(telegramToJson(decoded)); })
 { }
+
+void CaptureDecoder::setKeys(const DecryptionKeys &keys)
+{
+    m_decoder.setKeys(keys);
+}
 
 void CaptureDecoder::push(std::string_view bytes)
 {

@@ -29,9 +29,15 @@ namespace p1 {
 /// Every object has "crc" ("ok" | "none" | "bad"), "ident" and "objects" (each line's OBIS code
 /// and values as sent, and the first unit given). An accepted telegram adds "version" and
 /// "timestamp" (string or null) and "grid" / "gas" ({path: value}, only valid paths; gas null
-/// when the telegram has no gas meter). A rejected one (framing or CRC error, or text that does
+/// when the telegram has no gas meter); "water", a list with one such object per water meter,
+/// when it has any; "heat", a list of {channel, value, unit ("GJ"), equipmentId, captureTime}
+/// per heat meter, when it has any: decoded, not published (Venus has no service type for
+/// heat). A rejected one (framing or CRC error, or text that does
 /// not parse) adds "error" instead and carries no grid or gas values: nothing of it would be
 /// published. Its objects are still listed, best effort, to help find what went wrong.
+/// A telegram that came encrypted adds "encryption": {"systemTitle", "frameCounter",
+/// "securityControl" ("30" | "20"), "tag" ("ok" | "none" | "AK differs" | "failed" |
+/// "not checked")}.
 class CaptureDecoder
 {
 public:
@@ -39,6 +45,9 @@ public:
 
     explicit CaptureDecoder(Sink sink);
     Q_DISABLE_COPY_MOVE(CaptureDecoder)
+
+    /// An encrypted meter's keys (--decode --key).
+    void setKeys(const DecryptionKeys &keys);
 
     /// Feeds bytes of the capture, in chunks of any size.
     void push(std::string_view bytes);
@@ -48,6 +57,9 @@ public:
     /// Telegrams accepted / rejected so far.
     [[nodiscard]] std::uint64_t accepted() const noexcept { return m_decoder.stats().accepted; }
     [[nodiscard]] std::uint64_t rejected() const noexcept { return m_decoder.stats().rejected; }
+    /// Encrypted frames found so far.
+    [[nodiscard]] std::uint64_t encrypted() const noexcept { return m_decoder.stats().encrypted; }
+    [[nodiscard]] bool hasKey() const noexcept { return m_decoder.hasKey(); }
 
     /// One output line: the object as compact JSON followed by '\n'.
     [[nodiscard]] static QByteArray toLine(const QJsonObject &object);

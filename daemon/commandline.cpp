@@ -1,6 +1,9 @@
 #include "commandline.h"
 
+#include "gcmdecryptor.h"
+#include "keyinput.h"
 #include "logging.h"
+#include "textconv.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -38,13 +41,14 @@ std::optional<Options> CommandLine::parse(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Reads a P1 smart meter and publishes it on Venus OS D-Bus "
-                                        "as a grid meter and a gas meter."));
+                                        "as a grid meter and gas and water pulse meters."));
     const QCommandLineOption help = parser.addHelpOption();
     // Not addVersionOption(): it takes -v, which is --verbose here.
     const QCommandLineOption version(u"version"_s, tr("Displays version information."));
     const QCommandLineOption decode(u"decode"_s,
         tr("Decode a capture of P1 data (a file, or - for standard input) and print one JSON "
-           "object per telegram."),
+           "object per telegram. Exit status 0 when the input was read to its end, whatever it "
+           "held; 1 when it could not be read."),
         tr("FILE|-"));
     const QCommandLineOption detect(u"detect"_s,
         tr("Look for a P1 meter on the serial ports given as arguments (every serial port when "
@@ -72,9 +76,12 @@ std::optional<Options> CommandLine::parse(const QStringList &arguments)
             .arg(secondsText(defaults.settingsTimeout)),
         tr("S"), secondsText(defaults.settingsTimeout));
     const QCommandLineOption gasService(u"gas-service"_s,
-        tr("How to publish the gas meter: gasmeter, pulsemeter (shows in the Venus device list) or "
-           "none (default: gasmeter)."),
-        tr("KIND"), u"gasmeter"_s);
+        tr("How to publish the gas meter: pulsemeter (shows in the Venus device list), gasmeter "
+           "(for scripts only: Venus shows it nowhere) or none (default: pulsemeter)."),
+        tr("KIND"), u"pulsemeter"_s);
+    const QCommandLineOption waterService(u"water-service"_s,
+        tr("How to publish the water meters: pulsemeter or none (default: pulsemeter)."),
+        tr("KIND"), u"pulsemeter"_s);
     const QCommandLineOption baud(u"baud"_s,
         tr("Serial baud rate: auto (115200, then 9600), 115200 (DSMR 4/5) or 9600 (DSMR 2.2/3.0) "
            "(default: auto)."),
@@ -88,9 +95,20 @@ std::optional<Options> CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption propertiesChanged(u"properties-changed"_s,
         tr("Also send a PropertiesChanged signal on every changed path, for listeners that do not "
            "follow ItemsChanged (Venus needs only ItemsChanged; off by default)."));
-    for (const auto *o : {&version, &decode, &detect, &dbus, &timeout, &probeTimeout,
-             &settingsTimeout, &gasService, &baud, &replaySpeed, &propertiesChanged, &verbose})
+    for (const auto *o :
+        {&version, &decode, &detect, &dbus, &timeout, &probeTimeout, &settingsTimeout, &gasService,
+            &waterService, &baud, &replaySpeed, &propertiesChanged, &verbose})
         parser.addOption(*o);
+    const QCommandLineOption key(u"key"_s,
+        tr("The meter's encryption key (Luxembourg, Austria: from the grid operator): 32 hex "
+           "digits, or a file holding them."),
+        tr("KEY"));
+    const QCommandLineOption authKey(u"auth-key"_s,
+        tr("The meter's authentication key, when it is not the usual "
+           "00112233445566778899AABBCCDDEEFF: 32 hex digits, or a file holding them."),
+        tr("KEY"));
+    parser.addOption(key);
+    parser.addOption(authKey);
     parser.addPositionalArgument(u"SOURCE"_s,
         tr("Where the meter is: /dev/ttyUSB0 (or ttyUSB0), tcp://HOST:PORT, file:PATH or sim: (a "
            "simulated meter)."),
@@ -112,6 +130,30 @@ std::optional<Options> CommandLine::parse(const QStringList &arguments)
 
     Options options;
     const QStringList positional = parser.positionalArguments();
+    // The keys apply to every mode: the daemon, --decode and --detect.
+    const auto readKey = [&parser](const QCommandLineOption &o) -> std::optional<AesKey> {
+        QString error;
+        std::optional<AesKey> k = readAesKey(parser.value(o), &error);
+        if (!k)
+            printError(u"--%1: "_s.arg(o.names().constFirst()) + error);
+        return k;
+    };
+    if (parser.isSet(key) && !(options.keys.key = readKey(key)))
+        return std::nullopt;
+    if (options.keys.key) {
+        // Loaded only for an encrypted meter (gcmdecryptor.cpp): said now, not per telegram.
+        std::string why;
+        if (!GcmDecryptor::loadLibrary(&why)) {
+            printError(tr("--key needs OpenSSL's libcrypto.so.3: %1").arg(toQString(why)));
+            return std::nullopt;
+        }
+    }
+    if (parser.isSet(authKey)) {
+        const std::optional<AesKey> ak = readKey(authKey);
+        if (!ak)
+            return std::nullopt;
+        options.keys.authKey = *ak;
+    }
     if (parser.isSet(detect)) {
         if (parser.isSet(decode)) {
             printError(tr("--detect and --decode do not go together"));
@@ -185,6 +227,15 @@ std::optional<Options> CommandLine::parse(const QStringList &arguments)
         options.gasService = GasService::None;
     else {
         printError(tr("--gas-service: '%1' is not one of gasmeter, pulsemeter, none").arg(gas));
+        return std::nullopt;
+    }
+    const QString water = parser.value(waterService);
+    if (water == u"pulsemeter"_s)
+        options.waterService = WaterService::PulseMeter;
+    else if (water == u"none"_s)
+        options.waterService = WaterService::None;
+    else {
+        printError(tr("--water-service: '%1' is not one of pulsemeter, none").arg(water));
         return std::nullopt;
     }
     const auto baudMode = SerialSource::parseBaudMode(parser.value(baud));

@@ -67,12 +67,13 @@ int Daemon::run(const Options &options)
 {
     switch (options.mode) {
     case Options::Mode::Decode:
-        return DecodeCommand(options.decodeSource).run();
+        return DecodeCommand(options.decodeSource, options.keys).run();
     case Options::Mode::Detect:
         // Progress lines say what each port did; the components' own log lines only with -v.
         qSetMessagePattern(u"%{category}: %{message}"_s);
         QLoggingCategory::setFilterRules(options.verbose ? u"p1.*.debug=true"_s : u"p1.*=false"_s);
-        return DetectCommand(options.detectPorts, options.sourceOptions.probeWindow).run();
+        return DetectCommand(options.detectPorts, options.sourceOptions.probeWindow, options.keys)
+            .run();
     case Options::Mode::Run:
         break;
     }

@@ -31,8 +31,9 @@ qint64 readAvailable(QFile &file, char *data, qsizetype size)
 
 } // namespace
 
-DecodeCommand::DecodeCommand(QString source)
+DecodeCommand::DecodeCommand(QString source, DecryptionKeys keys)
     : m_source(std::move(source))
+    , m_keys(keys)
 { }
 
 QString DecodeCommand::sourceName() const
@@ -64,6 +65,7 @@ int DecodeCommand::run()
     QByteArray lines;
     CaptureDecoder decoder(
         [&lines](const QJsonObject &object) { lines += CaptureDecoder::toLine(object); });
+    decoder.setKeys(m_keys);
     const auto flush = [&]() {
         const bool written = lines.isEmpty() || output.write(lines) == lines.size();
         lines.clear();
@@ -90,6 +92,11 @@ int DecodeCommand::run()
             return kExitIoError;
     }
     decoder.finish();
+    // Once, for people (the JSON lines say it per telegram, in English, for programs).
+    if (decoder.encrypted() > 0 && !decoder.hasKey())
+        printError(tr("this meter encrypts its telegrams: give its key with --key"));
+    else if (decoder.encrypted() > 0 && decoder.accepted() == 0)
+        printError(tr("decryption failed: wrong key?"));
     return flush() ? kExitOk : kExitIoError;
 }
 

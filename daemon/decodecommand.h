@@ -1,5 +1,7 @@
 #pragma once
 
+#include "gcmdecryptor.h"
+
 #include <QCoreApplication>
 #include <QString>
 
@@ -18,13 +20,15 @@ class DecodeCommand
 
 public:
     static constexpr int kExitOk = 0;
-    static constexpr int kExitIoError = 2;
+    /// As the daemon's "no meter": 2 is kept for a usage error (README "Failure policy").
+    static constexpr int kExitIoError = 1;
     /// Bytes read per call: large enough to make a file fly, small enough to stay far below the
     /// Venus service limits.
     static constexpr qsizetype kChunkSize = 64 * 1024;
 
-    /// \a source is a file name, or "-" for standard input.
-    explicit DecodeCommand(QString source);
+    /// \a source is a file name, or "-" for standard input; \a keys decrypt an encrypted
+    /// meter's capture.
+    explicit DecodeCommand(QString source, DecryptionKeys keys = {});
 
     /// Decodes the whole input; returns the exit status.
     [[nodiscard]] int run();
@@ -33,6 +37,7 @@ private:
     [[nodiscard]] QString sourceName() const;
 
     QString m_source;
+    DecryptionKeys m_keys;
 };
 
 } // namespace p1

@@ -16,7 +16,7 @@ namespace {
 
 // The keys in the order people read them; QJsonObject would sort them ("baud" before "port").
 constexpr const char *kKeyOrder[] = {"port", "found", "baud", "version", "ident", "equipmentId",
-    "gas", "crcOk", "noCrc", "rejected", "bytes", "error", "errorDetail"};
+    "gas", "encrypted", "crcOk", "noCrc", "rejected", "bytes", "error", "errorDetail"};
 
 QByteArray jsonLine(const QJsonObject &object)
 {
@@ -41,9 +41,11 @@ QByteArray jsonLine(const QJsonObject &object)
 
 } // namespace
 
-DetectCommand::DetectCommand(QStringList ports, std::chrono::milliseconds probeWindow)
+DetectCommand::DetectCommand(
+    QStringList ports, std::chrono::milliseconds probeWindow, DecryptionKeys keys)
     : m_ports(std::move(ports))
     , m_window(probeWindow)
+    , m_keys(keys)
 { }
 
 QJsonObject DetectCommand::toJson(const PortDetector::Result &r)
@@ -59,6 +61,7 @@ QJsonObject DetectCommand::toJson(const PortDetector::Result &r)
         {u"ident"_s, textOrNull(r.ident)},
         {u"equipmentId"_s, textOrNull(r.equipmentId)},
         {u"gas"_s, r.gasSeen},
+        {u"encrypted"_s, r.encrypted},
         {u"crcOk"_s, r.crcOk},
         {u"noCrc"_s, r.noCrc},
         {u"rejected"_s, r.rejected},
@@ -76,6 +79,7 @@ int DetectCommand::run()
     PortDetector detector;
     detector.setProbeWindow(m_window);
     detector.setTelegramsWanted(kTelegramsWanted);
+    detector.setKeys(m_keys);
 
     QEventLoop loop;
     int total = 0;
@@ -102,7 +106,7 @@ int DetectCommand::run()
 
     int found = 0;
     for (const PortDetector::Result &result : detector.results()) {
-        found += result.found ? 1 : 0;
+        found += result.found || result.encrypted ? 1 : 0;
         const QByteArray line = jsonLine(toJson(result));
         std::fwrite(line.constData(), 1, std::size_t(line.size()), stdout);
         std::fputc('\n', stdout);

@@ -25,10 +25,12 @@ namespace p1 {
 ///   "bytes": 2310}`; with "found": false, baud/version/ident/equipmentId are null; "version" is
 /// null for DSMR 2.2/3.0 meters, which send none (their telegrams count in noCrc); "error"
 /// ("busy", "not found", "permission denied", ...) and "errorDetail" appear when the port could
-/// not be read. Progress goes to stderr, one line per finished port.
+/// not be read; "encrypted": true when the meter sends encrypted telegrams (with --key they are
+/// decrypted and counted like any other; without, the port is reported as an encrypted P1
+/// meter, not found). Progress goes to stderr, one line per finished port.
 ///
-/// Exit status: kExitFound when a meter was found on at least one port, kExitNotFound otherwise
-/// (no ports, or no meter on any of them).
+/// Exit status: kExitFound when a meter was found on at least one port (an encrypted one without
+/// its key included: it is there), kExitNotFound otherwise (no ports, or no meter on any).
 class DetectCommand
 {
     Q_DECLARE_TR_FUNCTIONS(DetectCommand)
@@ -41,7 +43,8 @@ public:
     /// outlast the deadline.
     static constexpr int kTelegramsWanted = 2;
 
-    DetectCommand(QStringList ports, std::chrono::milliseconds probeWindow);
+    DetectCommand(
+        QStringList ports, std::chrono::milliseconds probeWindow, DecryptionKeys keys = {});
 
     /// Scans, prints, returns the exit status. Runs its own event loop.
     [[nodiscard]] int run();
@@ -52,6 +55,7 @@ public:
 private:
     QStringList m_ports;
     std::chrono::milliseconds m_window;
+    DecryptionKeys m_keys;
 };
 
 } // namespace p1

@@ -21,6 +21,16 @@ QDBusConnection connectBus(const QString &spec, const QString &name)
     return QDBusConnection::connectToBus(spec, name);
 }
 
+// The lowest channel whose device type is water, with a reading or not: its service is
+// "..._water" whichever water meters a telegram happens to carry a value for.
+int firstWaterChannel(const Reading &reading)
+{
+    for (const MbusChannel &channel : reading.mbus)
+        if (channel.present && channel.isType(MbusDeviceType::Water))
+            return channel.channel;
+    return 0;
+}
+
 } // namespace
 
 Mediator::Mediator(Options options, std::unique_ptr<Source> source, QObject *parent)
@@ -29,11 +39,14 @@ Mediator::Mediator(Options options, std::unique_ptr<Source> source, QObject *par
     , m_source(std::move(source))
     , m_decoder([this](const DecodedTelegram &decoded) { onTelegram(decoded); })
 {
+    m_decoder.setKeys(m_options.keys);
     m_silence.setSingleShot(true);
     m_silence.setInterval(m_options.timeout);
     connect(&m_silence, &QTimer::timeout, this, &Mediator::onSilence);
 
     m_probe.setSingleShot(true);
+    // Precise: a coarse timer may fire 5 % early (5.7 s for --probe-timeout 3 on two rates).
+    m_probe.setTimerType(Qt::PreciseTimer);
     m_probe.setInterval(m_options.sourceOptions.probeWindow * m_options.baudRatesToTry());
     connect(&m_probe, &QTimer::timeout, this, &Mediator::onProbeTimeout);
 
@@ -68,10 +81,8 @@ void Mediator::stop()
     m_silence.stop();
     m_probe.stop();
     m_stats.stop();
-    if (m_gridService)
-        m_gridService->stop();
-    if (m_gasService)
-        m_gasService->stop();
+    for (MeterService *service : services())
+        service->stop();
     if (m_source)
         m_source->close();
 }
@@ -83,6 +94,23 @@ void Mediator::onData(const QByteArray &bytes)
 
 void Mediator::onTelegram(const DecodedTelegram &decoded)
 {
+    // -v: a line per telegram (a rejected one gets its line in reject()); nothing is formatted
+    // when debug is off.
+    if (decoded.accepted() && lcDaemon().isDebugEnabled()) {
+        const std::string when = decoded.reading.timestamp.toIso8601();
+        qCDebug(lcDaemon, "telegram %s: CRC %s, %zu objects",
+            when.empty() ? "without timestamp" : when.c_str(),
+            decoded.frame.crc == CrcStatus::Ok ? "ok" : "none", decoded.telegram.objects.size());
+    }
+    // Real meters are known to use another AK than the documented one: said once, not per
+    // telegram (the telegram's own CRC vouches for each).
+    if (decoded.accepted() && decoded.envelope
+        && decoded.envelope->tag == TagVerdict::AuthKeyDiffers && !m_authKeyDiffersLogged) {
+        m_authKeyDiffersLogged = true;
+        qCInfo(lcDaemon,
+            "the meter's authentication key differs from the one configured "
+            "(--auth-key): telegrams are accepted on their own CRC");
+    }
     if (decoded.accepted())
         onGoodTelegram(decoded);
     else
@@ -112,30 +140,73 @@ void Mediator::onGoodTelegram(const DecodedTelegram &decoded)
             << "serial" << QString::fromStdString(reading.equipmentId);
     if (m_silent) {
         m_silent = false;
-        qCInfo(lcDaemon, "telegrams again");
+        if (!first)
+            qCInfo(lcDaemon, "telegrams again");
     }
 
+    // A service is made once, with the first telegram that has its meter (the contract is
+    // built only then: not on every telegram).
     if (decoded.hasGrid) {
-        if (!m_gridService) {
-            m_gridService = makeService(ServiceContract::grid());
-            m_gridService->start(QString::fromStdString(reading.equipmentId),
-                QString::fromStdString(reading.version), QString::fromStdString(reading.ident));
-        }
-        if (interval > 0)
-            m_gridService->setRefreshTime(int(interval));
-        m_gridService->update(decoded.grid.values);
+        if (!m_gridService)
+            m_gridService = startService(ServiceContract::grid(), reading.equipmentId, reading);
+        if (!m_gridService)
+            return; // no bus: exitWith() is under way
+        publish(*m_gridService, decoded.grid.values, interval);
     }
     if (m_options.gasService != GasService::None && decoded.hasGas) {
         if (!m_gasService) {
             const MbusChannel *gas = reading.gas();
-            m_gasService = makeService(ServiceContract::gas(m_options.gasService));
-            m_gasService->start(QString::fromStdString(gas ? gas->equipmentId : std::string()),
-                QString::fromStdString(reading.version), QString::fromStdString(reading.ident));
+            m_gasService = startService(ServiceContract::gas(m_options.gasService),
+                gas ? gas->equipmentId : std::string(), reading);
+            if (!m_gasService)
+                return;
         }
-        if (interval > 0)
-            m_gasService->setRefreshTime(int(interval));
-        m_gasService->update(decoded.gas.values);
+        publish(*m_gasService, decoded.gas.values, interval);
     }
+    if (m_options.waterService != WaterService::None) {
+        for (const GasValues &water : decoded.water.valid()) {
+            const int channel = water[GasPath::P1Channel].integer;
+            std::unique_ptr<MeterService> &service = m_waterServices.at(std::size_t(channel - 1));
+            if (!service)
+                service = startService(
+                    ServiceContract::water(channel, channel == firstWaterChannel(reading)),
+                    reading.mbus.at(std::size_t(channel - 1)).equipmentId, reading);
+            if (!service)
+                return;
+            publish(*service, water.values, interval);
+        }
+    }
+}
+
+std::unique_ptr<MeterService> Mediator::startService(
+    ServiceContract contract, const std::string &serial, const Reading &reading)
+{
+    std::unique_ptr<MeterService> service = makeService(std::move(contract));
+    if (!service)
+        return nullptr;
+    service->start(QString::fromStdString(serial),
+        ServiceContract::firmwareVersion(reading.version, reading.flavour),
+        QString::fromStdString(reading.ident));
+    return service;
+}
+
+void Mediator::publish(MeterService &service, std::span<const VenusValue> values, qint64 interval)
+{
+    if (interval > 0)
+        service.setRefreshTime(int(interval));
+    service.update(values);
+}
+
+std::vector<MeterService *> Mediator::services() const
+{
+    std::vector<MeterService *> out;
+    for (const auto *service : {&m_gridService, &m_gasService})
+        if (*service)
+            out.push_back(service->get());
+    for (const auto &service : m_waterServices)
+        if (service)
+            out.push_back(service.get());
+    return out;
 }
 
 std::unique_ptr<MeterService> Mediator::makeService(ServiceContract contract)
@@ -148,9 +219,13 @@ std::unique_ptr<MeterService> Mediator::makeService(ServiceContract contract)
     c.propertiesChanged = m_options.propertiesChanged;
     c.contract = std::move(contract);
     QDBusConnection bus = connectBus(m_options.dbus, c.contract.serviceName(c.port));
-    if (!bus.isConnected())
+    if (!bus.isConnected()) {
+        // Nothing to wait for: without a bus there is no settings service either.
         qCCritical(lcDaemon).noquote()
             << "cannot connect to the" << m_options.dbus << "bus:" << bus.lastError().message();
+        exitWith(kExitMeterLost);
+        return nullptr;
+    }
     auto service = std::make_unique<MeterService>(std::move(c), bus);
     connect(service.get(), &MeterService::failed, this, [this](const QString &reason) {
         qCCritical(lcDaemon).noquote() << reason;
@@ -175,14 +250,20 @@ void Mediator::reject(const QString &reason)
 
 void Mediator::onSilence()
 {
-    if (!m_silent) {
+    if (!m_silent && !m_meterSeen) {
+        // Nothing was published, so nothing goes invalid. A serial port is being probed: the
+        // probe timer has the say there.
+        m_silent = true;
+        if (!m_source->isSerial())
+            qCWarning(lcDaemon).noquote()
+                << "no valid telegram yet from" << m_source->logDescription() << "after"
+                << double(m_options.timeout.count()) / 1000 << "s";
+    } else if (!m_silent) {
         m_silent = true;
         qCWarning(lcDaemon, "no valid telegram for %lld s: values invalid",
             qlonglong(m_options.timeout.count() / 1000));
-        if (m_gridService)
-            m_gridService->setConnected(false);
-        if (m_gasService)
-            m_gasService->setConnected(false);
+        for (MeterService *service : services())
+            service->setConnected(false);
     }
     if (m_source->isSerial() && m_meterSeen)
         exitWith(kExitMeterLost);
@@ -198,8 +279,18 @@ void Mediator::onProbeTimeout()
 void Mediator::onSourceError(int error, const QString &detail)
 {
     m_lastSourceError = error;
-    qCWarning(lcDaemon).noquote() << m_source->logDescription() << ":"
-                                  << Source::errorName(Source::Error(error)) << detail;
+    const QString line = QStringLiteral("%1: %2 %3")
+                             .arg(m_source->logDescription(),
+                                 QLatin1String(Source::errorName(Source::Error(error))), detail);
+    // The end of a replayed capture is how a replay ends, not a fault; the file source has
+    // said so at info level already.
+    if (Source::Error(error) == Source::Error::EndOfFile) {
+        qCDebug(lcDaemon).noquote() << line;
+        return;
+    }
+    const QString limited = m_repeats.filter(line);
+    if (!limited.isEmpty())
+        qCWarning(lcDaemon).noquote() << limited;
 }
 
 void Mediator::onSourceFinished()
@@ -215,6 +306,8 @@ void Mediator::onSourceFinished()
 
 void Mediator::logStats()
 {
+    for (const QString &line : m_repeats.flush())
+        qCWarning(lcDaemon).noquote() << line;
     const quint64 good = m_counters.good - m_countersAtLastStats.good;
     const quint64 bad = m_counters.rejected - m_countersAtLastStats.rejected;
     m_countersAtLastStats = m_counters;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "logging.h"
 #include "options.h"
 #include "telegramdecoder.h"
 #include "venus/servicecontract.h"
@@ -9,8 +10,12 @@
 #include <QString>
 #include <QTimer>
 
+#include <array>
 #include <chrono>
 #include <memory>
+#include <span>
+#include <string>
+#include <vector>
 
 namespace p1 {
 
@@ -21,8 +26,9 @@ class Source;
 ///
 /// Every good telegram is published the moment its CRC checks, in one ItemsChanged per
 /// service. The grid service appears with the first telegram that carries electricity data,
-/// the gas service with the first that carries a gas meter (both need the meter's serial for
-/// their device instance). Policy (README "Failure policy"; constants below):
+/// the gas service with the first that carries a gas meter, a water service with the first
+/// that carries that water meter (each needs its meter's serial for its device instance). Policy
+/// (README "Failure policy"; constants below):
 /// - a rejected telegram is counted and skipped; one warning line per burst, counts every
 ///   kStatsInterval, never a line per telegram at info level;
 /// - no valid telegram for Options::timeout: values invalid and /Connected 0; on a serial port
@@ -43,7 +49,7 @@ public:
     static constexpr std::chrono::minutes kStatsInterval {10};
     static constexpr std::chrono::seconds kWarningInterval {60};
 
-    /// Reads \a source with the timeouts, bus and gas service of \a options.
+    /// Reads \a source with the timeouts, bus, gas and water services of \a options.
     Mediator(Options options, std::unique_ptr<Source> source, QObject *parent = nullptr);
     ~Mediator() override;
 
@@ -75,12 +81,21 @@ private:
     void logStats();
     void exitWith(int code);
     std::unique_ptr<MeterService> makeService(ServiceContract contract);
+    /// Makes the service of \a contract for the meter with equipment id \a serial and starts
+    /// its registration.
+    std::unique_ptr<MeterService> startService(
+        ServiceContract contract, const std::string &serial, const Reading &reading);
+    /// One telegram's values, and the telegram interval when known (> 0).
+    static void publish(MeterService &service, std::span<const VenusValue> values, qint64 interval);
+    /// Every service made so far.
+    [[nodiscard]] std::vector<MeterService *> services() const;
 
     Options m_options;
     std::unique_ptr<Source> m_source;
     TelegramDecoder m_decoder;
     std::unique_ptr<MeterService> m_gridService;
     std::unique_ptr<MeterService> m_gasService;
+    std::array<std::unique_ptr<MeterService>, kMaxWaterMeters> m_waterServices; ///< by channel - 1
     QTimer m_silence;
     QTimer m_probe;
     QTimer m_stats;
@@ -90,9 +105,11 @@ private:
     Counters m_countersAtLastStats;
     QString m_lastRejectReason;
     int m_lastSourceError = -1; ///< Source::Error of the last errorOccurred()
+    RepeatLimiter m_repeats; ///< source errors: the first, then counts
     bool m_meterSeen = false;
     bool m_silent = false;
     bool m_exiting = false;
+    bool m_authKeyDiffersLogged = false;
 };
 
 } // namespace p1

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "gcmdecryptor.h"
 #include "io/sourcefactory.h"
 #include "venus/servicecontract.h"
 
@@ -35,7 +36,10 @@ struct Options
     std::chrono::milliseconds timeout = kDefaultTimeout;
     /// How long to wait for com.victronenergy.settings before using the default instance.
     std::chrono::milliseconds settingsTimeout = kDefaultSettingsTimeout;
-    GasService gasService = GasService::GasMeter;
+    GasService gasService = GasService::PulseMeter;
+    WaterService waterService = WaterService::PulseMeter;
+    /// --key, --auth-key: an encrypted meter's keys (run, --decode and --detect).
+    DecryptionKeys keys;
     /// --properties-changed: a PropertiesChanged per changed path besides the one ItemsChanged.
     bool propertiesChanged = false;
     bool verbose = false;

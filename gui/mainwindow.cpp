@@ -245,6 +245,12 @@ bool MainWindow::openSource(const QString &spec, const SourceOptions &options)
 {
     m_picker->setSpec(spec);
     QString error;
+    const std::optional<DecryptionKeys> keys = m_picker->keys(&error);
+    if (!keys) {
+        showMessage(error, CableDiagnosis::Severity::Error);
+        return false;
+    }
+    m_session->setKeys(*keys);
     resetViews();
     if (!m_session->start(spec, options, &error)) {
         showMessage(error, CableDiagnosis::Severity::Error);

@@ -122,6 +122,11 @@ void MonitorSession::onData(const QByteArray &bytes)
     Q_EMIT statisticsChanged();
 }
 
+void MonitorSession::setKeys(const DecryptionKeys &keys)
+{
+    m_decoder.setKeys(keys);
+}
+
 TelegramRecord MonitorSession::makeRecord(const DecodedTelegram &decoded)
 {
     const Frame &frame = decoded.frame;
@@ -131,6 +136,10 @@ TelegramRecord MonitorSession::makeRecord(const DecodedTelegram &decoded)
     record.rejection = decoded.rejection;
     record.crcSent = frame.crcSent;
     record.crcComputed = frame.crcComputed;
+    if (const Envelope *envelope = decoded.envelope)
+        record.envelope =
+            EnvelopeRecord {QString::fromStdString(describeSystemTitle(envelope->frame)),
+                envelope->frame.frameCounter, envelope->frame.securityControl, envelope->tag};
     if (!record.accepted()) {
         record.rejectReason = describeRejection(record);
         return record;
@@ -144,6 +153,7 @@ TelegramRecord MonitorSession::makeRecord(const DecodedTelegram &decoded)
     record.grid = decoded.grid;
     record.gas = decoded.gas;
     record.hasGas = decoded.hasGas;
+    record.water = decoded.water;
     return record;
 }
 
@@ -192,6 +202,9 @@ QString MonitorSession::describeRejection(const TelegramRecord &record)
         return tr("The CRC after '!' is not 1 to 4 hex digits.");
     case Rejection::MissingCrc:
         return tr("No CRC after '!', although this meter sent one before.");
+    case Rejection::CrcRequired:
+        return tr("No CRC after '!', although the telegram is DSMR 4 or newer (it has a version "
+                  "line or a timestamp) and must carry one.");
     case Rejection::Truncated:
         return tr("Cut off: a new telegram started (or the data ended) before this one's end.");
     case Rejection::Overflow:
@@ -200,6 +213,13 @@ QString MonitorSession::describeRejection(const TelegramRecord &record)
         return tr("No meter identification after '/'.");
     case Rejection::NoObjects:
         return tr("Not a single data line in the telegram.");
+    case Rejection::KeyMissing:
+        return tr("This meter encrypts its telegrams: give its key with --key.");
+    case Rejection::DecryptionFailed:
+        return tr("Decryption failed: wrong key?");
+    case Rejection::NotDsmr:
+        return tr(
+            "Decrypted, but there is no DSMR telegram inside (binary DLMS is not supported).");
     }
     return QString();
 }

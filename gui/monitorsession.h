@@ -75,6 +75,9 @@ public:
     [[nodiscard]] bool isRecording() const { return m_recorder.isRecording(); }
     [[nodiscard]] QString recordingPath() const { return m_recorder.path(); }
 
+    /// An encrypted meter's keys, for the sources started from now on.
+    void setKeys(const DecryptionKeys &keys);
+
     /// What a record holds of a decoded telegram: its text and verdict and, when accepted, the
     /// meter's identity and the Venus values. The session adds the number, time and interval.
     [[nodiscard]] static TelegramRecord makeRecord(const DecodedTelegram &decoded);

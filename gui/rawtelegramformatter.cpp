@@ -91,6 +91,37 @@ QString RawTelegramFormatter::crcVerdict(const TelegramRecord &record)
     return QString();
 }
 
+QStringList RawTelegramFormatter::envelopeLines(const TelegramRecord &record)
+{
+    if (!record.envelope)
+        return {};
+    const EnvelopeRecord &e = *record.envelope;
+    const QString control = e.securityControl == 0x30
+        ? tr("%1 (encrypted and authenticated)").arg(hex(e.securityControl, 2))
+        : tr("%1 (encrypted only)").arg(hex(e.securityControl, 2));
+    QString tag;
+    switch (e.tag) {
+    case TagVerdict::Ok:
+        tag = tr("GCM tag OK");
+        break;
+    case TagVerdict::Absent:
+        tag = tr("no GCM tag: the telegram's CRC vouches for it");
+        break;
+    case TagVerdict::AuthKeyDiffers:
+        tag = tr("GCM tag fails with this authentication key; accepted on the telegram's own CRC");
+        break;
+    case TagVerdict::Failed:
+        tag = tr("GCM tag fails: wrong key?");
+        break;
+    case TagVerdict::NotChecked:
+        tag = tr("not decrypted: no key given");
+        break;
+    }
+    return {tr("Encrypted frame: system title %1, frame counter %2, security control %3")
+                .arg(e.systemTitle, hex(e.frameCounter, 8), control),
+        tag};
+}
+
 QString RawTelegramFormatter::toPlainText(const QByteArray &bytes)
 {
     QStringList out;
@@ -109,6 +140,15 @@ QString RawTelegramFormatter::toHtml(const TelegramRecord &record)
         crcColour = QStringLiteral("#666666");
 
     QString html = QStringLiteral("<pre style=\"margin:0\">");
+    const QStringList envelope = envelopeLines(record);
+    for (const QString &line : envelope)
+        html +=
+            QStringLiteral("<span style=\"color:#555555\">%1</span>\n").arg(line.toHtmlEscaped());
+    if (!envelope.isEmpty() && record.text.isEmpty()) {
+        html += QStringLiteral("<span style=\"color:%1\">%2</span>\n</pre>")
+                    .arg(crcColour, record.rejectReason.toHtmlEscaped());
+        return html;
+    }
     const QList<Line> lines = splitLines(record.text);
     bool sawFooter = false;
     for (qsizetype i = 0; i < lines.size(); ++i) {

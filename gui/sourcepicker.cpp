@@ -1,6 +1,7 @@
 #include "sourcepicker.h"
 
 #include "io/portdetector.h"
+#include "keyinput.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -9,12 +10,19 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QStackedWidget>
 #include <QToolButton>
 
 namespace p1 {
 
 namespace {
+
+// The settings group of a source's keys: one per SOURCE string.
+QString keysGroup(const QString &spec)
+{
+    return QStringLiteral("sourceKeys/") + QString::fromLatin1(spec.toUtf8().toPercentEncoding());
+}
 
 QWidget *page(QWidget *parent, QHBoxLayout **layout)
 {
@@ -83,6 +91,18 @@ SourcePicker::SourcePicker(QWidget *parent)
     m_stack->addWidget(sim);
 
     layout->addWidget(m_stack, 1);
+    m_keyLabel = new QLabel(this);
+    m_key = new QLineEdit(this);
+    m_authKey = new QLineEdit(this);
+    for (QLineEdit *edit : {m_key, m_authKey}) {
+        // Out of sight like a password, with the usual "show" action: keys are secrets.
+        edit->setEchoMode(QLineEdit::PasswordEchoOnEdit);
+        edit->setMaxLength(4096);
+        edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(QLatin1Char('0')) * 12);
+    }
+    layout->addWidget(m_keyLabel);
+    layout->addWidget(m_key);
+    layout->addWidget(m_authKey);
     m_connect = new QPushButton(this);
     m_connect->setDefault(true);
     layout->addWidget(m_connect);
@@ -92,6 +112,11 @@ SourcePicker::SourcePicker(QWidget *parent)
     connect(m_detect, &QPushButton::clicked, this, &SourcePicker::detectRequested);
     connect(m_browse, &QToolButton::clicked, this, &SourcePicker::browse);
     connect(m_connect, &QPushButton::clicked, this, &SourcePicker::toggleConnection);
+    // Each source has its own keys: switching shows the ones stored for it.
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &SourcePicker::loadKeys);
+    connect(m_port, &QComboBox::currentTextChanged, this, &SourcePicker::loadKeys);
+    connect(m_address, &QLineEdit::editingFinished, this, &SourcePicker::loadKeys);
+    connect(m_file, &QLineEdit::editingFinished, this, &SourcePicker::loadKeys);
 
     retranslate();
     refreshPorts();
@@ -129,8 +154,75 @@ void SourcePicker::retranslate()
     m_speed->setItemText(1, tr("10× faster"));
     m_speed->setItemText(2, tr("as fast as possible"));
     m_simulatorNote->setText(
-        tr("A simulated DSMR 5 meter with solar panels and gas: try the app without hardware."));
+        tr("A simulated DSMR 5 meter with solar panels, gas and water: try the app without "
+           "hardware."));
+    m_keyLabel->setText(tr("Key:"));
+    m_key->setPlaceholderText(tr("none (plain meter)"));
+    m_key->setToolTip(tr("An encrypted meter's key (Luxembourg, Austria: from the grid "
+                         "operator): 32 hex digits, or the path of a file holding them"));
+    m_authKey->setPlaceholderText(tr("default AK"));
+    m_authKey->setToolTip(tr("The authentication key (AK), only when the grid operator gives one "
+                             "other than 00112233445566778899AABBCCDDEEFF"));
     m_connect->setText(m_connected ? tr("Disconnect") : tr("Connect"));
+}
+
+std::optional<DecryptionKeys> SourcePicker::keys(QString *error) const
+{
+    DecryptionKeys keys;
+    QString reason;
+    const QString key = keyText();
+    if (!key.isEmpty() && !(keys.key = readAesKey(key, &reason))) {
+        if (error)
+            *error = tr("Key: %1").arg(reason);
+        return std::nullopt;
+    }
+    const QString authKey = authKeyText();
+    if (!authKey.isEmpty()) {
+        const std::optional<AesKey> ak = readAesKey(authKey, &reason);
+        if (!ak) {
+            if (error)
+                *error = tr("Authentication key: %1").arg(reason);
+            return std::nullopt;
+        }
+        keys.authKey = *ak;
+    }
+    return keys;
+}
+
+void SourcePicker::setKeyTexts(const QString &key, const QString &authKey)
+{
+    m_key->setText(key);
+    m_authKey->setText(authKey);
+}
+
+QString SourcePicker::keyText() const
+{
+    return m_key->text().trimmed();
+}
+
+QString SourcePicker::authKeyText() const
+{
+    return m_authKey->text().trimmed();
+}
+
+void SourcePicker::saveKeys() const
+{
+    QSettings settings;
+    settings.beginGroup(keysGroup(spec()));
+    if (keyText().isEmpty() && authKeyText().isEmpty()) {
+        settings.remove(QString());
+        return;
+    }
+    settings.setValue(QStringLiteral("key"), keyText());
+    settings.setValue(QStringLiteral("authKey"), authKeyText());
+}
+
+void SourcePicker::loadKeys()
+{
+    QSettings settings;
+    settings.beginGroup(keysGroup(spec()));
+    setKeyTexts(settings.value(QStringLiteral("key")).toString(),
+        settings.value(QStringLiteral("authKey")).toString());
 }
 
 void SourcePicker::refreshPorts()
@@ -217,6 +309,7 @@ bool SourcePicker::setSpec(const QString &text)
         m_kind->setCurrentIndex(int(Kind::Simulator));
         break;
     }
+    loadKeys();
     return true;
 }
 
@@ -237,8 +330,10 @@ void SourcePicker::toggleConnection()
 {
     if (m_connected)
         Q_EMIT disconnectRequested();
-    else
+    else {
+        saveKeys();
         Q_EMIT connectRequested(spec(), options());
+    }
 }
 
 } // namespace p1

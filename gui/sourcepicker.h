@@ -1,8 +1,11 @@
 #pragma once
 
+#include "gcmdecryptor.h"
 #include "io/sourcefactory.h"
 
 #include <QWidget>
+
+#include <optional>
 
 class QComboBox;
 class QLabel;
@@ -17,6 +20,10 @@ namespace p1 {
 /// 9600), a network dongle (tcp://HOST:PORT), a capture file (replayed at the meter's pace or
 /// faster) or the simulated meter. It produces the same SOURCE string the daemon takes, so
 /// what works here works in `dbus-p1 SOURCE`.
+///
+/// An encrypted meter (Luxembourg, Austria) needs its key, and maybe an authentication key: the
+/// two fields take 32 hex digits each (or a key file, as `--key` does), and are remembered per
+/// source in the app's settings (QSettings), so the same port or file gets its key back.
 class SourcePicker : public QWidget
 {
     Q_OBJECT
@@ -39,6 +46,16 @@ public:
     /// Shows \a spec (as the daemon parses it) in the picker; false when it is not valid.
     bool setSpec(const QString &spec);
     void setBaudMode(SerialSource::BaudMode mode);
+    /// The keys as entered; nullopt with a translated \a error when one is not a key. Empty
+    /// fields: no key (a plain meter) and the default authentication key.
+    [[nodiscard]] std::optional<DecryptionKeys> keys(QString *error = nullptr) const;
+    /// Fills the key fields (and shows them); empty strings clear them.
+    void setKeyTexts(const QString &key, const QString &authKey);
+    [[nodiscard]] QString keyText() const;
+    [[nodiscard]] QString authKeyText() const;
+    /// Stores the key fields for the current source in the settings / loads them from there.
+    void saveKeys() const;
+    void loadKeys();
     void setPorts(const QStringList &ports);
     [[nodiscard]] QStringList ports() const;
     /// Switches the button between Connect and Disconnect.
@@ -75,6 +92,9 @@ private:
     QLabel *m_speedLabel = nullptr;
     QComboBox *m_speed = nullptr;
     QLabel *m_simulatorNote = nullptr;
+    QLabel *m_keyLabel = nullptr;
+    QLineEdit *m_key = nullptr;
+    QLineEdit *m_authKey = nullptr;
     QPushButton *m_connect = nullptr;
     bool m_connected = false;
 };

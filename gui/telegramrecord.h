@@ -19,6 +19,15 @@ namespace p1 {
 /// costs microseconds, and a scrollback of records stays cheap to keep and copy (the text is an
 /// implicitly shared QByteArray). The Venus values are kept because the gas flow depends on the
 /// telegrams before this one.
+/// The header of the encrypted frame a telegram came in, and what its GCM tag said.
+struct EnvelopeRecord
+{
+    QString systemTitle; ///< as text when printable ("SAG12345"), else hex
+    quint32 frameCounter = 0;
+    quint8 securityControl = 0; ///< 0x30 encrypted and authenticated, 0x20 encrypted only
+    TagVerdict tag = TagVerdict::NotChecked;
+};
+
 struct TelegramRecord
 {
     quint64 number = 0; ///< 1 for the first telegram of a session
@@ -29,6 +38,7 @@ struct TelegramRecord
     quint16 crcSent = 0;
     quint16 crcComputed = 0;
     QString rejectReason; ///< translated; empty when accepted
+    std::optional<EnvelopeRecord> envelope; ///< set when the telegram came encrypted
     qint64 intervalMs = -1; ///< since the previous accepted telegram; -1 for the first
 
     // Filled for accepted telegrams only:
@@ -39,6 +49,7 @@ struct TelegramRecord
     GridValues grid;
     GasValues gas;
     bool hasGas = false;
+    WaterValues water;
 
     [[nodiscard]] bool accepted() const noexcept { return rejection == Rejection::None; }
 };

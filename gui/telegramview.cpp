@@ -57,9 +57,11 @@ void TelegramView::retranslate()
     setTabText(0, tr("Raw telegram"));
     setTabText(1, tr("Decoded fields"));
     setTabText(2, tr("Venus D-Bus"));
-    m_venusNote->setText(tr("What dbus-p1 would publish from this telegram: the paths of "
-                            "com.victronenergy.grid and of the gas meter service. A telegram "
-                            "that fails its CRC publishes nothing."));
+    m_venusNote->setText(
+        tr("What dbus-p1 would publish from this telegram: the paths of com.victronenergy.grid "
+           "and of the gas and water pulse meters (com.victronenergy.pulsemeter, listed under "
+           "the devices in Venus). A heat meter is not published: Venus has no service for it. "
+           "A telegram that fails its CRC publishes nothing."));
     m_fields->retranslate();
     m_venus->retranslate();
     if (m_shown)

@@ -13,11 +13,13 @@ VenusModel::VenusModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
     // The contract's paths, in its order: the daemon registers exactly these. The gas
-    // meter's paths are the same as gasmeter or as pulsemeter.
+    // meter's paths are the same as gasmeter or as pulsemeter, and the water meter's too.
     for (const PathSpec &spec : ServiceContract::grid().paths)
-        m_rows.push_back({false, &spec, {}, false});
+        m_rows.push_back({Service::Grid, &spec, {}, false});
     for (const PathSpec &spec : ServiceContract::gas(GasService::PulseMeter).paths)
-        m_rows.push_back({true, &spec, {}, false});
+        m_rows.push_back({Service::Gas, &spec, {}, false});
+    for (const PathSpec &spec : ServiceContract::water(0, true).paths)
+        m_rows.push_back({Service::Water, &spec, {}, false});
 }
 
 void VenusModel::setRecord(const TelegramRecord &record)
@@ -25,13 +27,26 @@ void VenusModel::setRecord(const TelegramRecord &record)
     if (!record.accepted())
         return;
     m_hasGas = record.hasGas;
+    m_hasWater = record.water.count > 0;
     std::size_t grid = 0;
     std::size_t gas = 0;
+    std::size_t water = 0;
     for (Row &row : m_rows) {
-        const VenusValue &value =
-            row.gas ? record.gas.values.at(gas++) : record.grid.values.at(grid++);
-        row.changed = !(value == row.value);
-        row.value = value;
+        const VenusValue *value = nullptr;
+        switch (row.service) {
+        case Service::Grid:
+            value = &record.grid.values.at(grid++);
+            break;
+        case Service::Gas:
+            value = &record.gas.values.at(gas++);
+            break;
+        case Service::Water:
+            // The first water meter, the ..._water service; invalid when there is none.
+            value = &record.water.meters.front().values.at(water++);
+            break;
+        }
+        row.changed = !(*value == row.value);
+        row.value = *value;
     }
     Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
@@ -43,6 +58,7 @@ void VenusModel::clear()
         row.changed = false;
     }
     m_hasGas = false;
+    m_hasWater = false;
     Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
@@ -52,17 +68,17 @@ void VenusModel::retranslate()
     Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
-int VenusModel::rowOf(bool gas, const QString &path) const
+int VenusModel::rowOf(Service service, const QString &path) const
 {
     for (std::size_t i = 0; i < m_rows.size(); ++i)
-        if (m_rows[i].gas == gas && toQString(m_rows[i].spec->path) == path)
+        if (m_rows[i].service == service && toQString(m_rows[i].spec->path) == path)
             return int(i);
     return -1;
 }
 
-QString VenusModel::text(bool gas, const QString &path) const
+QString VenusModel::text(Service service, const QString &path) const
 {
-    const int row = rowOf(gas, path);
+    const int row = rowOf(service, path);
     if (row < 0)
         return QString();
     const Row &r = m_rows[std::size_t(row)];
@@ -119,7 +135,15 @@ QVariant VenusModel::data(const QModelIndex &index, int role) const
     }
     switch (index.column()) {
     case ServiceColumn:
-        return r.gas ? tr("gas") : tr("grid");
+        switch (r.service) {
+        case Service::Grid:
+            return tr("grid");
+        case Service::Gas:
+            return tr("gas");
+        case Service::Water:
+            return tr("water");
+        }
+        return {};
     case PathColumn:
         return toQString(r.spec->path);
     case ValueColumn:

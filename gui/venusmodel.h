@@ -9,8 +9,10 @@
 namespace p1 {
 
 /// What the daemon would publish from a telegram: every telegram-derived path of the grid
-/// service and of the gas service (their ServiceContract's paths) with its
-/// value as GetText shows it, computed by the same VenusMapper. A path the telegram does not
+/// service, of the gas pulse meter and of the (first) water pulse meter (their ServiceContract's
+/// paths) with its value as GetText shows it, computed by the same VenusMapper. A second water
+/// meter has the same paths in its own service (..._water<channel>); a heat meter is not
+/// published (the fields view shows it). A path the telegram does not
 /// give is invalid on D-Bus (an empty array); it shows as "invalid". Values that changed from
 /// the telegram shown before are bold, as an ItemsChanged signal would carry them.
 class VenusModel : public QAbstractTableModel
@@ -24,6 +26,13 @@ public:
         PathColumn,
         ValueColumn,
         ColumnCount
+    };
+    /// Which service a row belongs to.
+    enum class Service
+    {
+        Grid,
+        Gas,
+        Water,
     };
     enum Role
     {
@@ -41,10 +50,11 @@ public:
     void retranslate();
 
     /// Row of a path ("/Ac/Power" in the grid service, "/Aggregate" in gas); -1 when none.
-    [[nodiscard]] int rowOf(bool gas, const QString &path) const;
+    [[nodiscard]] int rowOf(Service service, const QString &path) const;
     /// GetText of a path, "" when invalid or unknown.
-    [[nodiscard]] QString text(bool gas, const QString &path) const;
+    [[nodiscard]] QString text(Service service, const QString &path) const;
     [[nodiscard]] bool hasGas() const noexcept { return m_hasGas; }
+    [[nodiscard]] bool hasWater() const noexcept { return m_hasWater; }
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
@@ -55,13 +65,14 @@ public:
 private:
     struct Row
     {
-        bool gas = false;
+        Service service = Service::Grid;
         const PathSpec *spec = nullptr;
         VenusValue value;
         bool changed = false;
     };
     std::vector<Row> m_rows;
     bool m_hasGas = false;
+    bool m_hasWater = false;
 };
 
 } // namespace p1

@@ -38,7 +38,8 @@ bin=$1 seconds=$2
 daemon=$!
 trap "kill $daemon 2>/dev/null; wait $daemon 2>/dev/null" EXIT
 grid=com.victronenergy.grid.p1_sim
-gas=com.victronenergy.gasmeter.p1_sim
+gas=com.victronenergy.pulsemeter.p1_sim_gas
+water=com.victronenergy.pulsemeter.p1_sim_water
 text() {
     dbus-send --session --print-reply=literal --dest="$1" "$2" com.victronenergy.BusItem.GetText \
         2>/dev/null | sed "s/^ *//"
@@ -51,7 +52,8 @@ while ((seconds == 0 || SECONDS < end)); do
     [[ -n "$power" ]] || continue # services not registered yet
     echo "$(date +%T)  grid $power (L1 $(text $grid /Ac/L1/Power), L2 $(text $grid /Ac/L2/Power)," \
         "L3 $(text $grid /Ac/L3/Power))  imported $(text $grid /Ac/Energy/Forward)," \
-        "exported $(text $grid /Ac/Energy/Reverse)  gas $(text $gas /Aggregate)"
+        "exported $(text $grid /Ac/Energy/Reverse)  gas $(text $gas /Aggregate)" \
+        " water $(text $water /Aggregate)"
 done
 '
 seconds=${P1_DEMO_SECONDS:-30}

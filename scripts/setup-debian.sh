@@ -25,6 +25,8 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-serialport-dev pkg-config
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libgl-dev
+    # OpenSSL's libcrypto: AES-128-GCM of encrypted meters (Luxembourg, Austria)
+    libssl-dev
     # p1-bench
     libbenchmark-dev
     # integration tests: ptys (socat), a private session bus (dbus-run-session is in

@@ -60,6 +60,9 @@ packages=(
     # the amd64 build with p1-monitor (Widgets; Qt6Gui's CMake package wants OpenGL)
     qt6-base-dev qt6-base-dev-tools qt6-serialport-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools libgl-dev libdbus-1-dev
+    # OpenSSL's libcrypto (encrypted meters), for the amd64 build and the armhf target (Venus
+    # OS has libcrypto.so.3 in its image: loaded, not packaged)
+    libssl-dev libssl-dev:armhf
     # the target: Qt 6.8 and libdbus for armhf (libc6:armhf comes with the cross compiler)
     qt6-base-dev:armhf qt6-serialport-dev:armhf qt6-tools-dev:armhf libdbus-1-dev:armhf
     # running the tests: ptys (socat), private buses (dbus-run-session), qemu-arm 10 (static)

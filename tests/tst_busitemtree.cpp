@@ -122,7 +122,11 @@ void TestBusItemTree::setValueDetectsChanges_data()
     QTest::newRow("same-double") << QVariant(230.1) << QVariant(230.1) << false;
     QTest::newRow("other-double") << QVariant(230.1) << QVariant(230.2) << true;
     QTest::newRow("int-to-equal-double") << QVariant(1) << QVariant(1.0) << true;
+    QTest::newRow("double-to-equal-int") << QVariant(1.0) << QVariant(1) << true;
+    QTest::newRow("zero-to-negative-zero") << QVariant(0.0) << QVariant(-0.0) << false;
     QTest::newRow("same-int") << QVariant(40) << QVariant(40) << false;
+    QTest::newRow("other-int") << QVariant(40) << QVariant(41) << true;
+    QTest::newRow("int-to-string") << QVariant(40) << QVariant(u"40"_s) << true;
     QTest::newRow("same-string") << QVariant(u"E0043007"_s) << QVariant(u"E0043007"_s) << false;
     QTest::newRow("other-string") << QVariant(u"E0043007"_s) << QVariant(u"E0043008"_s) << true;
     QTest::newRow("valid-to-invalid") << QVariant(0.0) << QVariant() << true;

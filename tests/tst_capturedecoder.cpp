@@ -95,7 +95,8 @@ void TestCaptureDecoder::decode_data()
                  "/P1/PowerFailures": 12, "/P1/LongPowerFailures": 3,
                  "/P1/L1/VoltageSags": 4, "/P1/L2/VoltageSwells": 1,
                  "/P1/Energy/Forward/T3": "<absent>", "/P1/AverageDemand": "<absent>"},
-        "gas": {"/Aggregate": 4567.89, "/P1/Channel": 1, "/Flow": "<absent>"}}])");
+        "gas": {"/Aggregate": 4567.89, "/P1/Channel": 1, "/Flow": "<absent>"},
+        "water": "<absent>", "heat": "<absent>"}])");
 
     row("dsmr5-single-phase-exporting", p1::test::dsmr5SinglePhase(), R"([{
         "crc": "ok", "version": "50", "timestamp": "2026-06-01T12:15:00+02:00",
@@ -136,7 +137,10 @@ void TestCaptureDecoder::decode_data()
         "grid": {"/Ac/Power": 1500, "/Ac/L1/Power": 700, "/Ac/L3/Current": 1.3,
                  "/Ac/Energy/Forward": 338.792, "/P1/AverageDemand": 2351,
                  "/P1/MaximumDemandMonth": 3589},
-        "gas": {"/Aggregate": 112.384, "/P1/Channel": 1}}])");
+        "gas": {"/Aggregate": 112.384, "/P1/Channel": 1},
+        "water": [{"/Aggregate": 872.234, "/P1/Channel": 2, "/Serial": "8SAG1234567890",
+                   "/P1/CaptureTime": "2026-11-25T14:30:00+01:00"}],
+        "heat": "<absent>"}])");
 
     row("luxembourg-smarty-totals", p1::test::luxembourgSmarty(), R"([{
         "crc": "ok", "version": "42",
@@ -165,8 +169,11 @@ void TestCaptureDecoder::decode_data()
                  "/Serial": "1ESY1160003456"},
         "gas": null}])");
 
+    // Heat is decoded, not published: plain keys, not D-Bus paths.
     row("heat-meter-is-not-gas", p1::test::heatGJ(), R"([{
-        "crc": "ok", "grid": null, "gas": null}])");
+        "crc": "ok", "grid": null, "gas": null, "water": "<absent>",
+        "heat": [{"channel": 1, "value": 123.456, "unit": "GJ", "equipmentId": "621848012D2C0B0C",
+                  "captureTime": "2026-11-25T14:30:00+01:00"}]}])");
 
     const std::string bad = withBitError(t5);
     row("bad-crc-publishes-nothing", bad, R"([{

@@ -162,7 +162,7 @@ QString isoAt(int second)
 }
 
 const QString kGrid = u"com.victronenergy.grid.p1_ttyP1"_s;
-const QString kGas = u"com.victronenergy.gasmeter.p1_ttyP1"_s;
+const QString kGas = u"com.victronenergy.pulsemeter.p1_ttyP1_gas"_s;
 
 } // namespace
 
@@ -177,11 +177,14 @@ private Q_SLOTS:
     void pulledCableExitsWithinSeconds();
     void sigtermLeavesTheBus();
     void instanceAndNameFromSettings();
+    void roleSurvivesARestart();
     void gasServiceKinds_data();
     void gasServiceKinds();
+    void simulatorShowsGridAndTwoPulseMeters();
     void refreshTimeIsTheMeterInterval();
     void tcpSourceAgainstSocatServer();
     void fileSourceExitCodes();
+    void verboseLogsEveryTelegram();
     void hugeCustomNameUnderVenusLimits();
     void propertiesChangedOnlyWithTheOption_data();
     void propertiesChangedOnlyWithTheOption();
@@ -328,9 +331,13 @@ void TestDaemon::instanceAndNameFromSettings()
     QCOMPARE(client.value(kGrid, u"/DeviceInstance"_s).toInt(), 41);
     QCOMPARE(client.value(kGrid, u"/CustomName"_s).toString(), u"Hoofdmeter"_s);
     QCOMPARE(client.value(kGas, u"/DeviceInstance"_s).toInt(), 40);
-    QCOMPARE(settings.values.value(u"/Settings/Devices/p1_G0039001936990619/ClassAndVrmInstance"_s)
-                 .toString(),
-        u"gasmeter:40"_s);
+    // The gas pulse meter has a setting of its own, class pulsemeter (a gasmeter service kept
+    // "gasmeter:N" under p1_<serial>, which localsettings would hand back unchanged).
+    QCOMPARE(
+        settings.values.value(u"/Settings/Devices/p1_G0039001936990619_gas/ClassAndVrmInstance"_s)
+            .toString(),
+        u"pulsemeter:40"_s);
+    QCOMPARE(client.value(kGas, u"/CustomName"_s).toString(), u"Gas meter"_s);
     // The GUI renames the meter: persisted in the settings service.
     auto m = QDBusMessage::createMethodCall(
         kGrid, u"/CustomName"_s, u"com.victronenergy.BusItem"_s, u"SetValue"_s);
@@ -343,11 +350,58 @@ void TestDaemon::instanceAndNameFromSettings()
         u"Meterkast"_s);
 }
 
+void TestDaemon::roleSurvivesARestart()
+{
+    // Issue 10 item 4 with the real process: /Role written as gui-v2's PageAcInSetup.qml does,
+    // the service moves, and the next dbus-p1 (serial-starter restarts it) comes up as an AC
+    // load. The stand-in keeps ClassAndVrmInstance as localsettings does (fakesettings.h).
+    QDBusConnection settingsBus =
+        QDBusConnection::connectToBus(QDBusConnection::SessionBus, u"settings-role"_s);
+    p1::test::FakeSettings settings(settingsBus);
+    QVERIFY(settings.start());
+    const QString acload = u"com.victronenergy.acload.p1_ttyP1"_s;
+    const QString setting = u"/Settings/Devices/p1_E0062000013122923/ClassAndVrmInstance"_s;
+
+    QTemporaryDir dir;
+    PtyPair pty(dir.path());
+    QVERIFY(pty.start());
+    Client client;
+    {
+        Daemon daemon;
+        daemon.start({u"--gas-service"_s, u"none"_s, pty.port()});
+        QVERIFY2(daemon.waitForOpened(), qPrintable(daemon.log()));
+        pty.write(telegramAt(1));
+        QTRY_VERIFY_WITH_TIMEOUT(client.hasService(kGrid), 5000);
+        auto m = QDBusMessage::createMethodCall(
+            kGrid, u"/Role"_s, u"com.victronenergy.BusItem"_s, u"SetValue"_s);
+        m.setArguments({QVariant::fromValue(QDBusVariant(u"acload"_s))});
+        QDBusPendingCallWatcher w(client.bus.asyncCall(m));
+        QTRY_VERIFY(w.isFinished());
+        QCOMPARE(w.reply().arguments().value(0).toInt(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(client.hasService(acload) && !client.hasService(kGrid), 5000);
+        QCOMPARE(settings.values.value(setting).toString(), u"acload:40"_s);
+        QCOMPARE(client.value(acload, u"/IsGenericEnergyMeter"_s).toInt(), 1);
+        ::kill(pid_t(daemon.process.processId()), SIGTERM);
+        QVERIFY(daemon.process.waitForFinished(3000));
+        QCOMPARE(daemon.process.exitCode(), 0);
+    }
+    QVERIFY(!client.hasService(acload));
+
+    Daemon again;
+    again.start({u"--gas-service"_s, u"none"_s, pty.port()});
+    QVERIFY2(again.waitForOpened(), qPrintable(again.log()));
+    pty.write(telegramAt(2));
+    QTRY_VERIFY_WITH_TIMEOUT(client.hasService(acload), 5000);
+    QCOMPARE(client.value(acload, u"/Role"_s).toString(), u"acload"_s);
+    QCOMPARE(client.value(acload, u"/DeviceInstance"_s).toInt(), 40);
+    QVERIFY(!client.hasService(kGrid));
+}
+
 void TestDaemon::gasServiceKinds_data()
 {
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("service");
-    QTest::newRow("pulsemeter") << u"pulsemeter"_s << u"com.victronenergy.pulsemeter.p1_ttyP1"_s;
+    QTest::newRow("gasmeter") << u"gasmeter"_s << u"com.victronenergy.gasmeter.p1_ttyP1"_s;
     QTest::newRow("none") << u"none"_s << QString();
 }
 
@@ -370,6 +424,28 @@ void TestDaemon::gasServiceKinds()
         QTRY_VERIFY(client.hasService(service));
         QCOMPARE(client.value(service, u"/Aggregate"_s).toDouble(), 4567.89);
     }
+}
+
+void TestDaemon::simulatorShowsGridAndTwoPulseMeters()
+{
+    // The demo: `dbus-p1 sim:` on a private bus shows the grid meter and the gas and water
+    // pulse meters (channels 1 and 2 of the simulated meter).
+    Daemon daemon;
+    daemon.start({u"--settings-timeout"_s, u"0"_s, u"sim:"_s});
+    Client client;
+    const QString grid = u"com.victronenergy.grid.p1_sim"_s;
+    const QString gas = u"com.victronenergy.pulsemeter.p1_sim_gas"_s;
+    const QString water = u"com.victronenergy.pulsemeter.p1_sim_water"_s;
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        client.hasService(grid) && client.hasService(gas) && client.hasService(water),
+        qPrintable(daemon.log()), 15000);
+    QCOMPARE(client.value(grid, u"/ProductName"_s).toString(), u"P1 smart meter"_s);
+    QCOMPARE(client.value(gas, u"/ProductName"_s).toString(), u"P1 gas meter"_s);
+    QCOMPARE(client.value(water, u"/ProductName"_s).toString(), u"P1 water meter"_s);
+    QCOMPARE(client.value(gas, u"/P1/Channel"_s).toInt(), 1);
+    QCOMPARE(client.value(water, u"/P1/Channel"_s).toInt(), 2);
+    QVERIFY(client.value(water, u"/Aggregate"_s).toDouble() > 0);
+    QCOMPARE(client.value(grid, u"/FirmwareVersion"_s).toString(), u"DSMR 5.0"_s);
 }
 
 void TestDaemon::refreshTimeIsTheMeterInterval()
@@ -443,12 +519,38 @@ void TestDaemon::fileSourceExitCodes()
         u"file:"_s + capture.fileName()});
     QVERIFY(replay.process.waitForFinished(5000));
     QCOMPARE(replay.process.exitCode(), 0);
+    // A replay that ends is how a replay ends: one info line, no warning.
+    const QString log = replay.log();
+    QCOMPARE(log.count(u"end of "_s), 1);
+    for (const QString &line : log.split(u'\n')) {
+        if (line.contains(u"end of "_s))
+            QVERIFY2(line.startsWith(u"p1.file: end of "_s), qPrintable(log));
+    }
+    // Without -v, no line per telegram.
+    QVERIFY2(!log.contains(u"p1.daemon: telegram "_s), qPrintable(log));
 
     Daemon missing;
     missing.start({u"file:"_s + dir.filePath(u"nothing-here.p1"_s)});
     QVERIFY(missing.process.waitForFinished(5000));
     QCOMPARE(missing.process.exitCode(), 1);
     QVERIFY2(missing.log().contains(u"nothing-here.p1"_s), "the log names the file");
+}
+
+void TestDaemon::verboseLogsEveryTelegram()
+{
+    // -v as its help has it: a line per telegram (tst_mediator checks the D-Bus changes too).
+    QTemporaryDir dir;
+    QFile capture(dir.filePath(u"capture.p1"_s));
+    QVERIFY(capture.open(QIODevice::WriteOnly));
+    capture.write(QByteArray::fromStdString(telegramAt(1) + telegramAt(2)));
+    capture.close();
+    Daemon replay;
+    replay.start({u"-v"_s, u"--settings-timeout"_s, u"0"_s, u"--replay-speed"_s, u"0"_s,
+        u"file:"_s + capture.fileName()});
+    QVERIFY(replay.process.waitForFinished(5000));
+    QCOMPARE(replay.process.exitCode(), 0);
+    const QString log = replay.log();
+    QCOMPARE(log.count(u"p1.daemon: telegram "_s), 2);
 }
 
 void TestDaemon::hugeCustomNameUnderVenusLimits()

@@ -429,7 +429,7 @@ void TestDaemonProbe::meterKeepsRunning()
         suffix = pty.target().section(u'/', -1);
     }
     const QString gridName = u"com.victronenergy.grid.p1_"_s + suffix;
-    const QString gasName = u"com.victronenergy.gasmeter.p1_"_s + suffix;
+    const QString gasName = u"com.victronenergy.pulsemeter.p1_"_s + suffix + u"_gas"_s;
 
     QDBusServiceWatcher watcher(gridName, QDBusConnection::sessionBus(),
         QDBusServiceWatcher::WatchForRegistration | QDBusServiceWatcher::WatchForUnregistration);

@@ -1,6 +1,7 @@
 // `dbus-p1 --decode FILE|-` as a user runs it: the real binary in a QProcess, on the sample
 // capture of tests/data and on standard input.
 
+#include "globuilder.h"
 #include "jsonsubset.h"
 #include "sampletelegrams.h"
 #include "telegrambuilder.h"
@@ -11,6 +12,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <string>
@@ -119,6 +121,10 @@ private Q_SLOTS:
     void decodes_data();
     void decodes();
     void streamsFromAPipe();
+    void unreadableInput_data();
+    void unreadableInput();
+    void decodesEncryptedCapture_data();
+    void decodesEncryptedCapture();
     void failures_data();
     void failures();
     void version();
@@ -201,15 +207,117 @@ void TestDecodeCli::streamsFromAPipe()
     QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
 }
 
+void TestDecodeCli::unreadableInput_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::newRow("missing-file") << QStringLiteral(P1_TESTDATA_DIR "/no-such-capture.p1");
+    QTest::newRow("directory") << QStringLiteral(P1_TESTDATA_DIR);
+}
+
+void TestDecodeCli::unreadableInput()
+{
+    // Exit 1, as --help and the README say; 2 is a usage error (failures()).
+    QFETCH(QString, file);
+    const Run r = run({u"--decode"_s, file});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.isEmpty(), r.out.constData());
+    const QString err = QString::fromLocal8Bit(r.err);
+    QVERIFY2(err.startsWith(u"dbus-p1: "_s) && err.contains(file), qPrintable(err));
+}
+
+void TestDecodeCli::decodesEncryptedCapture_data()
+{
+    QTest::addColumn<QString>("keyForm"); // how --key is given: "hex", "file", "none", "wrong"
+    QTest::addColumn<bool>("authKeyOption"); // --auth-key with the meter's own AK
+    QTest::addColumn<QStringList>("verdicts"); // per telegram: "ok:<tag>" or the error
+    QTest::addColumn<QString>("stderrMentions");
+
+    const QString good = u"ok:ok"_s;
+    const QString tampered = u"decryption failed: wrong key?"_s;
+    QTest::newRow("key-hex") << u"hex"_s << true << QStringList {good, tampered, good} << QString();
+    QTest::newRow("key-file") << u"file"_s << true << QStringList {good, tampered, good}
+                              << QString();
+    // The meter's AK is not the default: the tags fail, the telegrams' CRCs vouch for them.
+    QTest::newRow("ak-differs") << u"hex"_s << false
+                                << QStringList {u"ok:AK differs"_s, tampered, u"ok:AK differs"_s}
+                                << QString();
+    const QString missing = u"this meter encrypts its telegrams: give its key with --key"_s;
+    QTest::newRow("no-key") << u"none"_s << false << QStringList {missing, missing, missing}
+                            << missing;
+    QTest::newRow("wrong-key") << u"wrong"_s << true << QStringList {tampered, tampered, tampered}
+                               << tampered;
+}
+
+void TestDecodeCli::decodesEncryptedCapture()
+{
+    QFETCH(QString, keyForm);
+    QFETCH(bool, authKeyOption);
+    QFETCH(QStringList, verdicts);
+    QFETCH(QString, stderrMentions);
+
+    // Three frames of a meter with its own AK, the second with one ciphertext bit flipped.
+    std::mt19937 rng(42);
+    const p1::AesKey key = p1::test::randomKey(rng);
+    p1::test::GloOptions options;
+    options.authKey = p1::test::randomKey(rng);
+    const std::string telegram = p1::test::dsmr5ThreePhase();
+    std::string tampered = p1::test::buildGloFrame(telegram, key, options);
+    tampered[tampered.size() / 2] ^= 0x20;
+    const std::string capture = p1::test::buildGloFrame(telegram, key, options) + "\r\n" + tampered
+        + p1::test::buildGloFrame(telegram, key, options);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const auto write = [&dir](const QString &name, QByteArrayView bytes) {
+        QFile f(dir.filePath(name));
+        return f.open(QIODevice::WriteOnly) && f.write(bytes.data(), bytes.size()) == bytes.size();
+    };
+    QVERIFY(write(u"capture.bin"_s, QByteArrayView(capture.data(), qsizetype(capture.size()))));
+    const QByteArray hex = QByteArray::fromStdString(p1::toHex(key));
+    QVERIFY(write(u"meter.key"_s, QByteArray(hex + "\n")));
+
+    QStringList arguments {u"--decode"_s, dir.filePath(u"capture.bin"_s)};
+    if (keyForm == u"hex"_s)
+        arguments << u"--key"_s << QString::fromLatin1(hex);
+    else if (keyForm == u"file"_s)
+        arguments << u"--key"_s << dir.filePath(u"meter.key"_s);
+    else if (keyForm == u"wrong"_s)
+        arguments << u"--key"_s << QString::fromStdString(p1::toHex(p1::test::randomKey(rng)));
+    if (authKeyOption)
+        arguments << u"--auth-key"_s << QString::fromStdString(p1::toHex(options.authKey));
+
+    const Run r = run(arguments);
+    QCOMPARE(r.exitCode, 0);
+    const QJsonArray lines = parseLines(r.out);
+    QStringList got;
+    for (const auto &line : lines) {
+        const QJsonObject o = line.toObject();
+        QVERIFY2(o.contains(u"encryption"_s), r.out.constData());
+        if (o.contains(u"error"_s)) {
+            got << o.value(u"error"_s).toString();
+            QVERIFY(!o.contains(u"grid"_s));
+            continue;
+        }
+        got << u"ok:"_s + o.value(u"encryption"_s).toObject().value(u"tag"_s).toString();
+        // The right values for every good frame: what the plain telegram gives.
+        QCOMPARE(o.value(u"grid"_s).toObject().value(u"/Ac/Power"_s).toDouble(), 884.0);
+        QCOMPARE(
+            o.value(u"encryption"_s).toObject().value(u"systemTitle"_s).toString(), u"SAG12345"_s);
+    }
+    QCOMPARE(got, verdicts);
+    const QString err = QString::fromLocal8Bit(r.err);
+    if (stderrMentions.isEmpty())
+        QVERIFY2(err.isEmpty(), qPrintable(err));
+    else
+        QVERIFY2(err.contains(stderrMentions), qPrintable(err));
+    // The key is never echoed.
+    QVERIFY(!r.err.contains(hex) && !r.out.contains(hex));
+}
+
 void TestDecodeCli::failures_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QStringList>("stderrMentions");
 
-    const QString missing = QStringLiteral(P1_TESTDATA_DIR "/no-such-capture.p1");
-    QTest::newRow("missing-file") << QStringList {u"--decode"_s, missing} << QStringList {missing};
-    QTest::newRow("directory") << QStringList {u"--decode"_s, QStringLiteral(P1_TESTDATA_DIR)}
-                               << QStringList {QStringLiteral(P1_TESTDATA_DIR)};
     QTest::newRow("unknown-option")
         << QStringList {u"--bogus-option"_s} << QStringList {u"bogus-option"_s};
     QTest::newRow("unknown-option-beside-decode") << QStringList {u"--decode"_s,
@@ -218,7 +326,8 @@ void TestDecodeCli::failures_data()
         << QStringList {u"--decode"_s} << QStringList {u"decode"_s};
     QTest::newRow("decode-with-two-files") << QStringList {u"--decode"_s, sampleCapturePath(),
         u"second.p1"_s} << QStringList {u"second.p1"_s};
-    // The live daemon's options: every mistake names what is wrong, exit 2 before anything opens.
+    // The live daemon's options: every mistake names what is wrong, exit 2 before anything
+    // opens.
     QTest::newRow("no-source") << QStringList() << QStringList {u"no SOURCE"_s};
     QTest::newRow("two-sources") << QStringList {u"sim:"_s, u"ttyUSB0"_s}
                                  << QStringList {u"ttyUSB0"_s};
@@ -230,8 +339,16 @@ void TestDecodeCli::failures_data()
                                         << QStringList {u"--probe-timeout"_s};
     QTest::newRow("bad-gas-service") << QStringList {u"--gas-service"_s, u"water"_s, u"sim:"_s}
                                      << QStringList {u"--gas-service"_s, u"water"_s};
+    QTest::newRow("bad-water-service") << QStringList {u"--water-service"_s, u"gasmeter"_s,
+        u"sim:"_s} << QStringList {u"--water-service"_s, u"gasmeter"_s};
     QTest::newRow("bad-baud") << QStringList {u"--baud"_s, u"4800"_s, u"sim:"_s}
                               << QStringList {u"--baud"_s, u"4800"_s};
+    QTest::newRow("key-too-short") << QStringList {u"--decode"_s, sampleCapturePath(), u"--key"_s,
+        u"0123456789ABCDEF"_s} << QStringList {u"--key"_s, u"32 hex digits"_s};
+    QTest::newRow("key-file-missing-hex") << QStringList {u"--decode"_s, sampleCapturePath(),
+        u"--key"_s, sampleCapturePath()} << QStringList {u"--key"_s, u"does not hold a key"_s};
+    QTest::newRow("bad-auth-key") << QStringList {u"--auth-key"_s, u"XYZ"_s, u"sim:"_s}
+                                  << QStringList {u"--auth-key"_s};
     QTest::newRow("bad-replay-speed") << QStringList {u"--replay-speed"_s, u"-1"_s, u"sim:"_s}
                                       << QStringList {u"--replay-speed"_s};
 }
@@ -264,6 +381,8 @@ void TestDecodeCli::help()
     QCOMPARE(r.exitCode, 0);
     const QString out = QString::fromUtf8(r.out);
     QVERIFY2(out.contains(u"--decode <FILE|->"_s), qPrintable(out));
+    // What --decode's exit status means, as the code has it (unreadableInput()).
+    QVERIFY2(out.simplified().contains(u"1 when it could not be read"_s), qPrintable(out));
     QVERIFY2(out.contains(u"--version"_s), qPrintable(out));
 }
 

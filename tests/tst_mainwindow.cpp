@@ -1,9 +1,11 @@
 #include "mainwindow.h"
 
 #include "fieldsmodel.h"
+#include "globuilder.h"
 #include "io/simulatorsource.h"
 #include "languagemanager.h"
 #include "powerchart.h"
+#include "sampletelegrams.h"
 #include "sourcepicker.h"
 #include "statuspanel.h"
 #include "telegramhistorymodel.h"
@@ -21,8 +23,10 @@
 #include <QTreeView>
 
 using namespace std::chrono_literals;
+using namespace Qt::StringLiterals;
 using p1::MainWindow;
 using p1::MonitorSession;
+using p1::SourcePicker;
 
 namespace {
 
@@ -46,6 +50,8 @@ private Q_SLOTS:
     void captureFile_data();
     void captureFile();
     void scrollback();
+    void encryptedCapture_data();
+    void encryptedCapture();
     void simulatedMeter();
     void missingPort();
     void invalidSource();
@@ -96,9 +102,9 @@ void TestMainWindow::captureFile()
     QVERIFY(window.rawView()->toPlainText().contains(QStringLiteral("CRC OK")));
     QVERIFY(window.rawView()->toPlainText().contains(
         QStringLiteral("0-1:24.2.1(261125143500W)(04567.990*m3)")));
-    QCOMPARE(
-        window.venusModel()->text(false, QStringLiteral("/Ac/Power")), QStringLiteral("884 W"));
-    QCOMPARE(window.venusModel()->text(true, QStringLiteral("/Aggregate")),
+    QCOMPARE(window.venusModel()->text(p1::VenusModel::Service::Grid, QStringLiteral("/Ac/Power")),
+        QStringLiteral("884 W"));
+    QCOMPARE(window.venusModel()->text(p1::VenusModel::Service::Gas, QStringLiteral("/Aggregate")),
         QStringLiteral("4567.990 m3"));
     QVERIFY(window.fieldsModel()->findField(QStringLiteral("1-0:1.8.1")).isValid());
     QCOMPARE(window.fieldsView()->model(), window.fieldsModel());
@@ -107,6 +113,77 @@ void TestMainWindow::captureFile()
     // The end of a capture is news, not an error; Connect is offered again.
     QVERIFY(window.problemText().contains(QStringLiteral("replayed to its end")));
     QVERIFY(!window.sourcePicker()->isConnected());
+}
+
+void TestMainWindow::encryptedCapture_data()
+{
+    QTest::addColumn<bool>("withKey");
+    QTest::addColumn<QStringList>("rawTexts"); // in the raw view of the last telegram
+    QTest::addColumn<QString>("telegrams");
+
+    QTest::newRow("with-key") << true
+                              << QStringList {u"Encrypted frame: system title SAG12345"_s,
+                                     u"frame counter 00000007"_s,
+                                     u"security control 30 (encrypted and authenticated)"_s,
+                                     u"GCM tag OK"_s, u"1-0:1.7.0(00.884*kW)"_s, u"CRC OK"_s}
+                              << u"2 good, 0 bad, 0 without CRC"_s;
+    QTest::newRow("no-key") << false
+                            << QStringList {u"Encrypted frame: system title SAG12345"_s,
+                                   u"not decrypted: no key given"_s,
+                                   u"This meter encrypts its telegrams: give its key with --key."_s}
+                            << u"0 good, 2 bad, 0 without CRC"_s;
+}
+
+void TestMainWindow::encryptedCapture()
+{
+    QFETCH(bool, withKey);
+    QFETCH(QStringList, rawTexts);
+    QFETCH(QString, telegrams);
+
+    // A capture of two encrypted frames, made here with OpenSSL.
+    std::mt19937 rng(3);
+    const p1::AesKey key = p1::test::randomKey(rng);
+    p1::test::GloOptions options;
+    options.frameCounter = 7;
+    const std::string telegram = p1::test::dsmr5ThreePhase();
+    const std::string capture = p1::test::buildGloFrame(telegram, key, options)
+        + p1::test::buildGloFrame(telegram, key, options);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"smarty.p1"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(capture.data(), qint64(capture.size()));
+    file.close();
+    const QString spec = u"file:"_s + path;
+
+    MainWindow window;
+    window.show();
+    // The key as a user enters it; Connect stores it for this source.
+    SourcePicker *picker = window.sourcePicker();
+    picker->setSpec(spec);
+    picker->setKeyTexts(withKey ? QString::fromStdString(p1::toHex(key)) : QString(), QString());
+    picker->saveKeys();
+    QSignalSpy finished(window.session(), &MonitorSession::sourceFinished);
+    QVERIFY(window.openSource(spec, fast()));
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(window.historyModel()->rowCount(), 2);
+    QCOMPARE(window.statusPanel()->valueText(u"telegrams"_s), telegrams);
+    const QString raw = window.rawView()->toPlainText();
+    for (const QString &text : rawTexts)
+        QVERIFY2(raw.contains(text), qPrintable(raw));
+
+    // Stored per source: another picker shows this source's key again, and none for another.
+    SourcePicker other;
+    other.setSpec(spec);
+    QCOMPARE(other.keyText(), picker->keyText());
+    other.setSpec(u"sim:"_s);
+    QCOMPARE(other.keyText(), QString());
+    // A key that is not one is refused with a message naming the field.
+    other.setKeyTexts(u"12345"_s, QString());
+    QString error;
+    QVERIFY(!other.keys(&error));
+    QVERIFY2(error.startsWith(u"Key: "_s), qPrintable(error));
 }
 
 void TestMainWindow::scrollback()
@@ -131,8 +208,8 @@ void TestMainWindow::scrollback()
     QCOMPARE(window.shownRecord()->number, quint64(2));
     QVERIFY(window.rawView()->toPlainText().contains(QStringLiteral("CRC bad: sent")));
     // A rejected telegram publishes nothing: the Venus view keeps the last good values.
-    QCOMPARE(
-        window.venusModel()->text(false, QStringLiteral("/Ac/Power")), QStringLiteral("884 W"));
+    QCOMPARE(window.venusModel()->text(p1::VenusModel::Service::Grid, QStringLiteral("/Ac/Power")),
+        QStringLiteral("884 W"));
     QVERIFY(window.fieldsModel()->findField(QStringLiteral("1-0:1.7.0")).isValid());
 
     window.showHistoryRow(0);
@@ -160,7 +237,7 @@ void TestMainWindow::simulatedMeter()
                 ->valueText(QStringLiteral("interval"))
                 .startsWith(QStringLiteral("last ")));
     QVERIFY(window.venusModel()
-                ->text(false, QStringLiteral("/Ac/L1/Voltage"))
+                ->text(p1::VenusModel::Service::Grid, QStringLiteral("/Ac/L1/Voltage"))
                 .endsWith(QStringLiteral(" V")));
     QVERIFY(window.venusModel()->hasGas());
     QVERIFY(window.fieldsModel()->groupIndex(1).data().toString().contains(

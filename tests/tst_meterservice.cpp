@@ -137,6 +137,15 @@ private Q_SLOTS:
     void oneItemsChangedPerTelegram();
     void disconnectInvalidatesValues();
     void measurementsAreReadOnly();
+    void roleWriteMovesTheService_data();
+    void roleWriteMovesTheService();
+    void invalidRoleIsRefused_data();
+    void invalidRoleIsRefused();
+    void takenInstanceIsMoved();
+    void positionIsValidatedPerRole_data();
+    void positionIsValidatedPerRole();
+    void lateSettingsStoreWhatWasWritten();
+    void settingsChangedByOthersAreFollowed();
 };
 
 void TestMeterService::nameAppearsWithEveryPathAndInstance()
@@ -381,6 +390,311 @@ void TestMeterService::measurementsAreReadOnly()
         QVERIFY2(r.arguments().value(0).toInt() != 0, path);
     }
     QCOMPARE(client.value(name, QStringLiteral("/Ac/Power")).toDouble(), 884.0);
+}
+
+// Roles as dbus-modbus-client (device.py role_changed/setting_changed) and dbus-cgwacs
+// (ac_sensor_mediator.cpp onServiceTypeChanged) do them, against the stand-in's
+// ClassAndVrmInstance (localsettings.py ClassAndVrmInstance, DevicesGroup.assureFreeInstance).
+void TestMeterService::roleWriteMovesTheService_data()
+{
+    QTest::addColumn<QString>("role");
+    QTest::addColumn<bool>("hasPosition"); // gui-v2 PageAcInSetup.qml: pvinverter, acload
+
+    QTest::newRow("acload") << QStringLiteral("acload") << true;
+    QTest::newRow("pvinverter") << QStringLiteral("pvinverter") << true;
+    QTest::newRow("genset") << QStringLiteral("genset") << false;
+}
+
+void TestMeterService::roleWriteMovesTheService()
+{
+    QFETCH(QString, role);
+    QFETCH(bool, hasPosition);
+    QDBusConnection settingsBus = connection(QStringLiteral("sr-") + role);
+    p1::test::FakeSettings settings(settingsBus);
+    QVERIFY(settings.start());
+    const QString port = QStringLiteral("role_") + role;
+    const QString gridName = QStringLiteral("com.victronenergy.grid.p1_") + port;
+    const QString newName = QStringLiteral("com.victronenergy.%1.p1_%2").arg(role, port);
+    const QString setting = QStringLiteral("/Settings/Devices/p1_R1/ClassAndVrmInstance");
+    Client client(QStringLiteral("cr-") + role);
+    QDBusServiceWatcher watcher(gridName, client.bus, QDBusServiceWatcher::WatchForUnregistration);
+    watcher.addWatchedService(newName);
+    // What Venus's DbusMonitor does: scan the new name the moment it appears.
+    ItemMap scanned;
+    QDBusServiceWatcher appears(newName, client.bus, QDBusServiceWatcher::WatchForRegistration);
+    connect(&appears, &QDBusServiceWatcher::serviceRegistered, this,
+        [&] { scanned = client.items(newName); });
+    QSignalSpy gone(&watcher, &QDBusServiceWatcher::serviceUnregistered);
+    QSignalSpy up(&appears, &QDBusServiceWatcher::serviceRegistered);
+
+    {
+        MeterService service(gridConfig(port), connection(QStringLiteral("gr-") + role));
+        service.update(gridValuesOf(p1::test::dsmr5ThreePhase()).values);
+        QSignalSpy started(&service, &MeterService::started);
+        service.start(QStringLiteral("R1"), {}, {});
+        QVERIFY(started.wait(5000));
+        QCOMPARE(service.serviceName(), gridName);
+        QCOMPARE(client.value(gridName, QStringLiteral("/AllowedRoles")).toStringList(),
+            (QStringList {QStringLiteral("grid"), QStringLiteral("pvinverter"),
+                QStringLiteral("genset"), QStringLiteral("acload")}));
+        const ItemMap before = client.items(gridName);
+        QVERIFY(!before.contains(QStringLiteral("/Position")));
+        QVERIFY(!before.contains(QStringLiteral("/IsGenericEnergyMeter")));
+
+        const QDBusMessage r = client.call(gridName, QStringLiteral("/Role"),
+            QStringLiteral("SetValue"), {QVariant::fromValue(QDBusVariant(role))});
+        QCOMPARE(r.arguments().value(0).toInt(), 0);
+        // The move may finish while client.call() still waits for its reply, so before a
+        // wait() would start: count instead.
+        QTRY_COMPARE(up.count(), 1);
+        QCOMPARE(gone.count(), 1); // the old name first
+        QCOMPARE(service.serviceName(), newName);
+        QCOMPARE(started.count(), 2);
+        QCOMPARE(settings.values.value(setting).toString(), role + QStringLiteral(":40"));
+
+        QTRY_VERIFY(!scanned.isEmpty());
+        QCOMPARE(
+            scanned.value(QStringLiteral("/Role")).value(QStringLiteral("Value")).toString(), role);
+        QCOMPARE(
+            scanned.value(QStringLiteral("/DeviceInstance")).value(QStringLiteral("Value")).toInt(),
+            40);
+        QCOMPARE(scanned.value(QStringLiteral("/IsGenericEnergyMeter"))
+                     .value(QStringLiteral("Value"))
+                     .toInt(),
+            1);
+        QCOMPARE(scanned.contains(QStringLiteral("/Position")), hasPosition);
+        // Every path in place under the new name, the values too.
+        for (const p1::PathSpec &spec : p1::gridPathSpecs())
+            QVERIFY2(
+                scanned.contains(QString::fromUtf8(spec.path.data(), qsizetype(spec.path.size()))),
+                spec.path.data());
+        QCOMPARE(
+            scanned.value(QStringLiteral("/Ac/Power")).value(QStringLiteral("Value")).toDouble(),
+            884.0);
+        QVERIFY(!client.bus.interface()->isServiceRegistered(gridName).value());
+    }
+    QTRY_COMPARE(gone.count(), 2);
+
+    // A restart (a new service for the same meter) comes up in the role the setting holds.
+    up.clear();
+    MeterService again(gridConfig(port), connection(QStringLiteral("gr2-") + role));
+    QSignalSpy started(&again, &MeterService::started);
+    again.start(QStringLiteral("R1"), {}, {});
+    QVERIFY(started.wait(5000));
+    QCOMPARE(again.serviceName(), newName);
+    QCOMPARE(client.value(newName, QStringLiteral("/Role")).toString(), role);
+    QVERIFY(!client.bus.interface()->isServiceRegistered(gridName).value());
+
+    // And back to grid: /Position and /IsGenericEnergyMeter go invalid (Venus reads: absent).
+    const QDBusMessage r = client.call(newName, QStringLiteral("/Role"), QStringLiteral("SetValue"),
+        {QVariant::fromValue(QDBusVariant(QStringLiteral("grid")))});
+    QCOMPARE(r.arguments().value(0).toInt(), 0);
+    QTRY_COMPARE(started.count(), 2);
+    QCOMPARE(again.serviceName(), gridName);
+    QCOMPARE(settings.values.value(setting).toString(), QStringLiteral("grid:40"));
+    QVERIFY(isInvalid(client.value(gridName, QStringLiteral("/IsGenericEnergyMeter"))));
+}
+
+void TestMeterService::invalidRoleIsRefused_data()
+{
+    QTest::addColumn<QVariant>("role");
+    QTest::newRow("unknown") << QVariant(QStringLiteral("inverter"));
+    QTest::newRow("evcharger") << QVariant(QStringLiteral("evcharger")); // no /Current, /Status
+    QTest::newRow("empty") << QVariant(QString());
+    QTest::newRow("case") << QVariant(QStringLiteral("AcLoad"));
+    QTest::newRow("number") << QVariant(2);
+}
+
+void TestMeterService::invalidRoleIsRefused()
+{
+    QFETCH(QVariant, role);
+    const QString tag = QString::fromLatin1(QTest::currentDataTag());
+    QDBusConnection settingsBus = connection(QStringLiteral("si-") + tag);
+    p1::test::FakeSettings settings(settingsBus);
+    QVERIFY(settings.start());
+    const QString port = QStringLiteral("bad_") + tag;
+    const QString name = QStringLiteral("com.victronenergy.grid.p1_") + port;
+    MeterService service(gridConfig(port), connection(QStringLiteral("gi-") + tag));
+    QSignalSpy started(&service, &MeterService::started);
+    service.start(QStringLiteral("B1"), {}, {});
+    QVERIFY(started.wait(5000));
+    Client client(QStringLiteral("ci-") + tag);
+    const QDBusMessage r = client.call(name, QStringLiteral("/Role"), QStringLiteral("SetValue"),
+        {QVariant::fromValue(QDBusVariant(role))});
+    QCOMPARE(r.type(), QDBusMessage::ReplyMessage);
+    QVERIFY(r.arguments().value(0).toInt() != 0);
+    QCOMPARE(client.value(name, QStringLiteral("/Role")).toString(), QStringLiteral("grid"));
+    QVERIFY(!started.wait(300));
+    QCOMPARE(service.serviceName(), name);
+    QVERIFY(settings.setValueCalls.isEmpty());
+    QCOMPARE(settings.values.value(QStringLiteral("/Settings/Devices/p1_B1/ClassAndVrmInstance"))
+                 .toString(),
+        QStringLiteral("grid:40"));
+}
+
+void TestMeterService::takenInstanceIsMoved()
+{
+    // localsettings.py DevicesGroup.assureFreeInstance: "acload:40" is another device's, so
+    // writing it to ours stores "acload:41"; the service reads that back and takes it.
+    QDBusConnection settingsBus = connection(QStringLiteral("st"));
+    p1::test::FakeSettings settings(settingsBus);
+    QVERIFY(settings.start());
+    settings.values.insert(QStringLiteral("/Settings/Devices/cgwacs_ttyUSB1/ClassAndVrmInstance"),
+        QStringLiteral("acload:40"));
+    const QString name = QStringLiteral("com.victronenergy.grid.p1_taken");
+    MeterService service(gridConfig(QStringLiteral("taken")), connection(QStringLiteral("gt")));
+    QSignalSpy started(&service, &MeterService::started);
+    service.start(QStringLiteral("T1"), {}, {});
+    QVERIFY(started.wait(5000));
+    QCOMPARE(service.deviceInstance(), 40); // grid:40 is free
+    Client client(QStringLiteral("ct"));
+    const QDBusMessage r = client.call(name, QStringLiteral("/Role"), QStringLiteral("SetValue"),
+        {QVariant::fromValue(QDBusVariant(QStringLiteral("acload")))});
+    QCOMPARE(r.arguments().value(0).toInt(), 0);
+    // Possibly moved already while client.call() waited for its reply.
+    QTRY_COMPARE(started.count(), 2);
+    QCOMPARE(service.serviceName(), QStringLiteral("com.victronenergy.acload.p1_taken"));
+    QCOMPARE(settings.values.value(QStringLiteral("/Settings/Devices/p1_T1/ClassAndVrmInstance"))
+                 .toString(),
+        QStringLiteral("acload:41"));
+    QCOMPARE(service.deviceInstance(), 41);
+    QCOMPARE(client.value(service.serviceName(), QStringLiteral("/DeviceInstance")).toInt(), 41);
+    QCOMPARE(started.count(), 2); // registered once under the new name, with the moved instance
+}
+
+void TestMeterService::positionIsValidatedPerRole_data()
+{
+    QTest::addColumn<QString>("role");
+    QTest::addColumn<int>("position");
+    QTest::addColumn<bool>("accepted");
+
+    // gui-v2 src/enums.h PvInverter_Position: 0 AC input 1, 1 AC output, 2 AC input 2.
+    QTest::newRow("pvinverter-1") << QStringLiteral("pvinverter") << 1 << true;
+    QTest::newRow("pvinverter-2") << QStringLiteral("pvinverter") << 2 << true;
+    QTest::newRow("pvinverter-3") << QStringLiteral("pvinverter") << 3 << false;
+    QTest::newRow("pvinverter-neg") << QStringLiteral("pvinverter") << -1 << false;
+    // gui-v2 src/enums.h AcPosition: 0 AC output, 1 AC input.
+    QTest::newRow("acload-1") << QStringLiteral("acload") << 1 << true;
+    QTest::newRow("acload-2") << QStringLiteral("acload") << 2 << false;
+}
+
+void TestMeterService::positionIsValidatedPerRole()
+{
+    QFETCH(QString, role);
+    QFETCH(int, position);
+    QFETCH(bool, accepted);
+    const QString tag = QString::fromLatin1(QTest::currentDataTag()).replace(u'-', u'_');
+    QDBusConnection settingsBus = connection(QStringLiteral("sp") + tag);
+    p1::test::FakeSettings settings(settingsBus);
+    QVERIFY(settings.start());
+    const QString setting = QStringLiteral("/Settings/Devices/p1_P1/");
+    settings.values.insert(
+        QString(setting + QStringLiteral("ClassAndVrmInstance")), QString(role + u":40"));
+    const QString name = QStringLiteral("com.victronenergy.%1.p1_pos%2").arg(role, tag);
+    MeterService service(
+        gridConfig(QStringLiteral("pos") + tag), connection(QStringLiteral("gp") + tag));
+    QSignalSpy started(&service, &MeterService::started);
+    service.start(QStringLiteral("P1"), {}, {});
+    QVERIFY(started.wait(5000));
+    QCOMPARE(service.serviceName(), name); // the role from the setting, from the start
+    Client client(QStringLiteral("cp") + tag);
+    QCOMPARE(client.value(name, QStringLiteral("/Position")).toInt(), 0);
+    const QDBusMessage r = client.call(name, QStringLiteral("/Position"),
+        QStringLiteral("SetValue"), {QVariant::fromValue(QDBusVariant(position))});
+    QCOMPARE(r.arguments().value(0).toInt() == 0, accepted);
+    const int expected = accepted ? position : 0;
+    QCOMPARE(client.value(name, QStringLiteral("/Position")).toInt(), expected);
+    QTRY_COMPARE(settings.values.value(setting + QStringLiteral("Position")).toInt(), expected);
+    if (accepted)
+        QTRY_VERIFY(settings.setValueCalls.contains(setting + QStringLiteral("Position")));
+    else
+        QVERIFY(!settings.setValueCalls.contains(setting + QStringLiteral("Position")));
+}
+
+void TestMeterService::lateSettingsStoreWhatWasWritten()
+{
+    // The settings service is down when the meter is found: the service goes on with the
+    // defaults after the timeout. A name and a role written meanwhile are acknowledged and
+    // shown, and stored once the settings service appears (issue 9 item 6).
+    QDBusConnection settingsBus = connection(QStringLiteral("sl"));
+    p1::test::FakeSettings settings(settingsBus);
+    settings.values.insert(QStringLiteral("/Settings/Devices/cgwacs_ttyUSB1/ClassAndVrmInstance"),
+        QStringLiteral("acload:40"));
+    const QString gridName = QStringLiteral("com.victronenergy.grid.p1_late");
+    const QString acloadName = QStringLiteral("com.victronenergy.acload.p1_late");
+    MeterService service(
+        gridConfig(QStringLiteral("late"), 100ms), connection(QStringLiteral("gl")));
+    QSignalSpy started(&service, &MeterService::started);
+    service.start(QStringLiteral("L1"), {}, {});
+    QVERIFY(started.wait(5000));
+    QCOMPARE(service.serviceName(), gridName);
+    Client client(QStringLiteral("cl"));
+
+    QDBusMessage r = client.call(gridName, QStringLiteral("/CustomName"),
+        QStringLiteral("SetValue"), {QVariant::fromValue(QDBusVariant(QStringLiteral("Keuken")))});
+    QCOMPARE(r.arguments().value(0).toInt(), 0);
+    QCOMPARE(
+        client.value(gridName, QStringLiteral("/CustomName")).toString(), QStringLiteral("Keuken"));
+    r = client.call(gridName, QStringLiteral("/Role"), QStringLiteral("SetValue"),
+        {QVariant::fromValue(QDBusVariant(QStringLiteral("acload")))});
+    QCOMPARE(r.arguments().value(0).toInt(), 0);
+    // Moved at once, nothing to wait for: before the reply, or soon after.
+    QVERIFY(started.count() == 2 || started.wait(5000));
+    QCOMPARE(service.serviceName(), acloadName);
+    QCOMPARE(client.value(acloadName, QStringLiteral("/DeviceInstance")).toInt(), 40);
+    QCOMPARE(settings.addSettingsCalls, 0);
+
+    QVERIFY(settings.start());
+    QTRY_COMPARE(
+        settings.values.value(QStringLiteral("/Settings/Devices/p1_L1/CustomName")).toString(),
+        QStringLiteral("Keuken"));
+    // The role stored with this device's instance, which localsettings moved: acload:40 is
+    // the other meter's.
+    QTRY_COMPARE(
+        settings.values.value(QStringLiteral("/Settings/Devices/p1_L1/ClassAndVrmInstance"))
+            .toString(),
+        QStringLiteral("acload:41"));
+    QTRY_COMPARE(client.value(acloadName, QStringLiteral("/DeviceInstance")).toInt(), 41);
+    QCOMPARE(client.value(acloadName, QStringLiteral("/CustomName")).toString(),
+        QStringLiteral("Keuken"));
+    QCOMPARE(service.serviceName(), acloadName);
+}
+
+void TestMeterService::settingsChangedByOthersAreFollowed()
+{
+    // gui-v2's device-instance page and localsettings write the setting themselves; the
+    // service follows their PropertiesChanged, as dbus-modbus-client's setting_changed does.
+    QDBusConnection settingsBus = connection(QStringLiteral("so"));
+    p1::test::FakeSettings settings(settingsBus);
+    QVERIFY(settings.start());
+    MeterService service(gridConfig(QStringLiteral("others")), connection(QStringLiteral("go")));
+    QSignalSpy started(&service, &MeterService::started);
+    service.start(QStringLiteral("O1"), {}, {});
+    QVERIFY(started.wait(5000));
+    Client client(QStringLiteral("co"));
+    const QString instance = QStringLiteral("/Settings/Devices/p1_O1/ClassAndVrmInstance");
+    QCOMPARE(client
+                 .call(QStringLiteral("com.victronenergy.settings"), instance,
+                     QStringLiteral("SetValue"),
+                     {QVariant::fromValue(QDBusVariant(QStringLiteral("grid:45")))})
+                 .arguments()
+                 .value(0)
+                 .toInt(),
+        0);
+    QTRY_COMPARE(service.deviceInstance(), 45);
+    QCOMPARE(client.value(service.serviceName(), QStringLiteral("/DeviceInstance")).toInt(), 45);
+    QCOMPARE(
+        client
+            .call(QStringLiteral("com.victronenergy.settings"),
+                QStringLiteral("/Settings/Devices/p1_O1/CustomName"), QStringLiteral("SetValue"),
+                {QVariant::fromValue(QDBusVariant(QStringLiteral("Garage")))})
+            .arguments()
+            .value(0)
+            .toInt(),
+        0);
+    QTRY_COMPARE(client.value(service.serviceName(), QStringLiteral("/CustomName")).toString(),
+        QStringLiteral("Garage"));
+    QCOMPARE(started.count(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestMeterService)

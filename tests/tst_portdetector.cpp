@@ -1,5 +1,6 @@
 #include "io/portdetector.h"
 
+#include "globuilder.h"
 #include "io/filesource.h"
 #include "io/serialsource.h"
 #include "sampletelegrams.h"
@@ -32,6 +33,8 @@ private Q_SLOTS:
     void missingSerialPort();
     void cancel();
     void noPorts();
+    void encryptedMeter_data();
+    void encryptedMeter();
 
 private:
     QString write(const QString &name, const QByteArray &bytes);
@@ -134,6 +137,50 @@ void TestPortDetector::detect()
     QVERIFY(!r.error.has_value());
     QCOMPARE(PortDetector::describe(r).startsWith(port + QStringLiteral(": ")), true);
     QCOMPARE(PortDetector::describe(r).contains(QStringLiteral("meter")), found);
+}
+
+void TestPortDetector::encryptedMeter_data()
+{
+    QTest::addColumn<bool>("withKey");
+    QTest::addColumn<bool>("found");
+    QTest::addColumn<int>("crcOk");
+    QTest::addColumn<int>("rejected");
+    QTest::addColumn<QString>("describes");
+
+    QTest::newRow("no-key") << false << false << 0 << 2
+                            << QStringLiteral(": encrypted P1 meter: give its key with --key");
+    QTest::newRow("with-key") << true << true << 2 << 0 << QStringLiteral("meter Ene5\\T210-D");
+}
+
+void TestPortDetector::encryptedMeter()
+{
+    QFETCH(bool, withKey);
+    QFETCH(bool, found);
+    QFETCH(int, crcOk);
+    QFETCH(int, rejected);
+    QFETCH(QString, describes);
+
+    std::mt19937 rng(9);
+    const p1::AesKey key = p1::test::randomKey(rng);
+    std::string capture;
+    for (int i = 0; i < 3; ++i)
+        capture += p1::test::buildGloFrame(p1::test::dsmr5ThreePhase(), key) + "\r\n";
+    const QString port =
+        write(QString::fromLatin1(QTest::currentDataTag()) + QStringLiteral(".enc"),
+            QByteArray(capture.data(), qsizetype(capture.size())));
+    PortDetector detector;
+    detector.setSourceMaker(files());
+    if (withKey)
+        detector.setKeys({key, p1::GcmDecryptor::kDefaultAuthKey});
+    QSignalSpy finished(&detector, &PortDetector::finished);
+    detector.start({port});
+    QVERIFY(finished.wait(5000));
+    const PortDetector::Result r = detector.results().constFirst();
+    QVERIFY(r.encrypted);
+    QCOMPARE(r.found, found);
+    QCOMPARE(r.crcOk, crcOk);
+    QCOMPARE(r.rejected, rejected);
+    QVERIFY2(PortDetector::describe(r).contains(describes), qPrintable(PortDetector::describe(r)));
 }
 
 void TestPortDetector::parallelPortsOneDeadline()

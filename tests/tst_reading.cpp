@@ -174,6 +174,8 @@ private Q_SLOTS:
     void conformance();
     void lowTariff_data();
     void lowTariff();
+    void netPowerIsNeverAHalf_data();
+    void netPowerIsNeverAHalf();
     void reuseForgetsPreviousTelegram();
     void clearEmptiesEverything();
 };
@@ -329,7 +331,7 @@ void TestReading::samples_data()
                 "1-0:31.7.0(005*V)", "1-0:21.7.0(00.100*kVA)", "1-0:22.7.0(00.000)",
                 "1-0:42.7.0(00.120)", "1-0:52.7.0(231.0*V)", "1-0:1.4.0(02.000*kWh)",
                 "1-0:1.6.0(261109134558W)(03.589*A)"}),
-        {"powerImport=-", "powerExport=500", "netPower=-500", "import.1=-", "import.2=200000",
+        {"powerImport=-", "powerExport=500", "netPower=-", "import.1=-", "import.2=200000",
             "totalImport=200000", "export.1=-", "totalExport=-", "L1.voltage=-", "L1.current=-",
             "L1.import=-", "L1.export=0", "L2.export=-", "L2.voltage=231", "averageDemand=-",
             "maximumDemandMonth=-"});
@@ -517,6 +519,61 @@ void TestReading::lowTariff()
     Reading reading;
     fillFrom(bytes.toStdString(), telegram, reading);
     verify(dump(reading), {"lowTariff=" + expected});
+}
+
+void TestReading::netPowerIsNeverAHalf_data()
+{
+    QTest::addColumn<QByteArray>("ident");
+    QTest::addColumn<QByteArrayList>("lines");
+    QTest::addColumn<QByteArray>("expected"); // "-" for none
+
+    const auto row = [](const char *name, const char *ident,
+                         std::initializer_list<const char *> lines, const char *expected) {
+        QByteArrayList l;
+        for (const char *line : lines)
+            l << QByteArray(line);
+        QTest::newRow(name) << QByteArray(ident) << l << QByteArray(expected);
+    };
+    // Import and export of all three phases: 120 + 40 + 25 = 185 W.
+    const char *const p1i = "1-0:21.7.0(00.120*kW)";
+    const char *const p1e = "1-0:22.7.0(00.000*kW)";
+    const char *const p2i = "1-0:41.7.0(00.040*kW)";
+    const char *const p2e = "1-0:42.7.0(00.000*kW)";
+    const char *const p3i = "1-0:61.7.0(00.025*kW)";
+    const char *const p3e = "1-0:62.7.0(00.000*kW)";
+    row("both-totals", "XXX5NET", {"1-0:1.7.0(00.300*kW)", "1-0:2.7.0(00.100*kW)", p1i, p1e},
+        "200");
+    row("both-totals-exporting", "XXX5NET", {"1-0:1.7.0(00.000*kW)", "1-0:2.7.0(01.250*kW)"},
+        "-1250");
+    row("export-total-only-takes-the-phases", "XXX5NET",
+        {"1-0:2.7.0(00.000*kW)", p1i, p1e, p2i, p2e, p3i, p3e}, "185");
+    row("import-total-only-takes-the-phases", "XXX5NET",
+        {"1-0:1.7.0(00.999*kW)", p1i, p1e, p2i, p2e, p3i, p3e}, "185");
+    row("export-total-only-no-phases", "XXX5NET", {"1-0:2.7.0(00.500*kW)"}, "-");
+    row("import-total-only-no-phases", "XXX5NET", {"1-0:1.7.0(00.500*kW)"}, "-");
+    row("phases-only", "XXX5NET", {p1i, p1e, p2i, p2e, p3i, p3e}, "185");
+    row("single-phase-meter", "XXX5NET", {p1i, p1e, "1-0:32.7.0(230.0*V)"}, "120");
+    row("a-phase-without-power", "XXX5NET", {p1i, p1e, p2i, p2e, "1-0:72.7.0(231.0*V)"}, "-");
+    row("a-phase-with-import-only-counts", "XXX5NET", {p1i, p2i, p3i}, "185");
+    row("nothing", "XXX5NET", {"1-0:1.8.1(000001.000*kWh)"}, "-");
+    // EasyMeter Q3D: 1-0:1.7.0*255 is its signed total, and it never sends 2.7.0.
+    row("easymeter-signed-total", "ESY5Q3DB1024 V3.04",
+        {"1-0:1.7.0*255(-000123.45*W)", "1-0:96.5.5*255(80)"}, "-123.45");
+}
+
+void TestReading::netPowerIsNeverAHalf()
+{
+    QFETCH(QByteArray, ident);
+    QFETCH(QByteArrayList, lines);
+    QFETCH(QByteArray, expected);
+
+    std::vector<std::string> objectLines;
+    for (const QByteArray &line : lines)
+        objectLines.push_back(line.toStdString());
+    Telegram t;
+    Reading r;
+    fillFrom(telegram(ident.toStdString(), objectLines), t, r);
+    QCOMPARE(QByteArray::fromStdString(text(r.netPower())), expected);
 }
 
 void TestReading::reuseForgetsPreviousTelegram()

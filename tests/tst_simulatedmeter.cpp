@@ -74,6 +74,7 @@ private Q_SLOTS:
     void registersIntegratePowerOnTheRightTariff();
     void gasMovesOnFiveMinuteBoundaries_data();
     void gasMovesOnFiveMinuteBoundaries();
+    void waterMeterOnChannelTwo();
     void deterministicPerSeed();
     void valuesChange();
 };
@@ -384,6 +385,46 @@ void TestSimulatedMeter::gasMovesOnFiveMinuteBoundaries()
         reading = v;
     }
     QVERIFY(moves > 0);
+}
+
+void TestSimulatedMeter::waterMeterOnChannelTwo()
+{
+    // A day in minute steps: the water meter is channel 2, typed water, reports with the gas
+    // meter every 5 minutes, and the household uses a plausible amount, mostly by day.
+    const std::int64_t start = utc(2026, 6, 10, 0, 0);
+    SimulatedMeter meter(5, start);
+    Decoded d;
+    decode(meter.telegram(), d);
+    const p1::MbusChannel &water = d.reading.mbus[1];
+    QVERIFY(water.isWaterMeter());
+    QCOMPARE(water.channel, std::uint8_t(2));
+    QCOMPARE(water.unit, p1::Unit::CubicMetre);
+    QVERIFY(water.equipmentId.starts_with("W0099"));
+    QVERIFY(water.equipmentId != d.reading.gas()->equipmentId);
+    const double first = value(water.value);
+    double previous = first;
+    double night = 0; // 01:00-05:00
+    double morning = 0; // 06:00-09:00
+    for (int minute = 1; minute <= 24 * 60; ++minute) {
+        meter.advance(60 * 1000);
+        decode(meter.telegram(), d);
+        const p1::MbusChannel &w = d.reading.mbus[1];
+        QVERIFY(w.isWaterMeter());
+        QCOMPARE(w.captureTime.utcSeconds, d.reading.gas()->captureTime.utcSeconds);
+        const double v = value(w.value);
+        QVERIFY(v >= previous);
+        if (minute % 5 != 0)
+            QCOMPARE(v, previous); // moves only when the M-Bus device reports
+        const int hour = minute / 60; // local = UTC + 2 in June
+        if (hour + 2 >= 1 && hour + 2 < 5)
+            night += v - previous;
+        if (hour + 2 >= 6 && hour + 2 < 9)
+            morning += v - previous;
+        previous = v;
+    }
+    const double day = previous - first;
+    QVERIFY2(day > 0.2 && day < 0.8, qPrintable(QString::number(day)));
+    QVERIFY2(morning > 2 * night, qPrintable(QStringLiteral("%1 %2").arg(morning).arg(night)));
 }
 
 void TestSimulatedMeter::deterministicPerSeed()

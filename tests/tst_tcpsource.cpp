@@ -149,7 +149,8 @@ private Q_SLOTS:
     void dataArrivesWithTelnetStripped();
     void neverWrites();
     void reconnectsAfterTheServerCloses();
-    void backoffGrowsWhileRefusedAndResetsAfterData();
+    void backoffGrowsWhileRefusedAndResetsAfterATelegram();
+    void fewBytesThenHangUpKeepsBackingOff();
     void silentConnectionIsRemade();
     void hangingUpDongleIsReportedOnce();
     void unknownHostKeepsTrying();
@@ -260,7 +261,7 @@ void TestTcpSource::reconnectsAfterTheServerCloses()
     QCOMPARE(finished.count(), 0); // a network source never gives up
 }
 
-void TestTcpSource::backoffGrowsWhileRefusedAndResetsAfterData()
+void TestTcpSource::backoffGrowsWhileRefusedAndResetsAfterATelegram()
 {
     Dongle dongle;
     QVERIFY(dongle.listen());
@@ -288,11 +289,43 @@ void TestTcpSource::backoffGrowsWhileRefusedAndResetsAfterData()
     QVERIFY(again.listen(port));
     QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 2, 3000);
     QCOMPARE(source.nextBackoff(), 160ms);
-    // ...the first data does.
+    // ...nor does data: only the reader knows whether it is a meter's...
     QTRY_VERIFY(again.client());
     QVERIFY(again.send("/data\r\n"));
     QVERIFY(data.wait(2000));
+    QCOMPARE(source.nextBackoff(), 160ms);
+    // ...and tells the source when a telegram was valid.
+    source.telegramAccepted();
     QCOMPARE(source.nextBackoff(), 20ms);
+}
+
+void TestTcpSource::fewBytesThenHangUpKeepsBackingOff()
+{
+    // A flaky dongle: every connection delivers a few bytes, never a telegram, and hangs up.
+    QTcpServer server;
+    int accepted = 0;
+    connect(&server, &QTcpServer::newConnection, this, [&] {
+        while (QTcpSocket *s = server.nextPendingConnection()) {
+            ++accepted;
+            s->write("/XMX5 garb");
+            s->flush();
+            s->disconnectFromHost();
+            connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+        }
+    });
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    TcpSource source(QStringLiteral("127.0.0.1"), server.serverPort());
+    source.setBackoff(50ms, 800ms);
+    QSignalSpy errors(&source, &Source::errorOccurred);
+    QSignalSpy data(&source, &Source::dataReceived);
+    source.open();
+    // Waits of 50, 100, 200, 400, 800 ms: at most 6 connections in 1.5 s. Were the back-off
+    // reset by the bytes, it would stay at 50 ms: 20 or more.
+    QTest::qWait(1500);
+    QVERIFY2(accepted >= 3 && accepted <= 6, qPrintable(QString::number(accepted)));
+    QVERIFY(data.count() >= 1); // the bytes did arrive
+    QCOMPARE(errors.count(), 1); // one outage: no telegram ended it
+    QCOMPARE(source.nextBackoff(), 800ms);
 }
 
 void TestTcpSource::silentConnectionIsRemade()

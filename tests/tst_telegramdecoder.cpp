@@ -1,5 +1,6 @@
 #include "telegramdecoder.h"
 
+#include "globuilder.h"
 #include "sampletelegrams.h"
 #include "telegrambuilder.h"
 
@@ -24,6 +25,8 @@ QString rejectionName(Rejection rejection)
         return QStringLiteral("malformed-crc");
     case Rejection::MissingCrc:
         return QStringLiteral("missing-crc");
+    case Rejection::CrcRequired:
+        return QStringLiteral("crc-required");
     case Rejection::Truncated:
         return QStringLiteral("truncated");
     case Rejection::Overflow:
@@ -32,6 +35,12 @@ QString rejectionName(Rejection rejection)
         return QStringLiteral("no-header");
     case Rejection::NoObjects:
         return QStringLiteral("no-objects");
+    case Rejection::KeyMissing:
+        return QStringLiteral("key-missing");
+    case Rejection::DecryptionFailed:
+        return QStringLiteral("decryption-failed");
+    case Rejection::NotDsmr:
+        return QStringLiteral("not-dsmr");
     }
     return QStringLiteral("?");
 }
@@ -58,13 +67,17 @@ QString summary(const DecodedTelegram &decoded)
         s += QStringLiteral(" grid");
     if (decoded.hasGas)
         s += QStringLiteral(" gas");
+    if (decoded.envelope)
+        s += QStringLiteral(" tag=") + QString::fromLatin1(describe(decoded.envelope->tag));
     return s;
 }
 
-QStringList decode(std::string_view input, Chunking how, std::uint32_t seed = 1)
+QStringList decode(
+    std::string_view input, Chunking how, std::uint32_t seed = 1, const DecryptionKeys &keys = {})
 {
     QStringList out;
     TelegramDecoder decoder([&out](const DecodedTelegram &decoded) { out << summary(decoded); });
+    decoder.setKeys(keys);
     for (const auto piece : p1::test::chunk(input, how, seed))
         decoder.push(piece);
     decoder.finish();
@@ -77,6 +90,12 @@ std::string withBitError(std::string telegram, std::string_view line)
     const auto at = telegram.find(std::string(line) + '(') + line.size() + 1;
     telegram[at] = char(telegram[at] ^ 0x01);
     return telegram;
+}
+
+// The telegram with its CRC digits gone: `!` and the line end, as a DSMR 2.2/3.0 footer.
+std::string withoutCrc(const std::string &telegram)
+{
+    return telegram.substr(0, telegram.rfind('!') + 1) + "\r\n";
 }
 
 } // namespace
@@ -95,7 +114,11 @@ private Q_SLOTS:
     void rejectedTelegramCarriesNoValues();
     void gasFlowSpansAcceptedTelegramsUntilRestart();
     void resetDropsPendingTelegram();
+    void crcMemorySurvivesResetNotRestart();
     void countsBytesNoiseAndVerdicts();
+    void decryptsEncryptedFrames_data();
+    void decryptsEncryptedFrames();
+    void encryptedEnvelopeCarriesTheHeader();
 };
 
 void TestTelegramDecoder::decodes_data()
@@ -134,6 +157,35 @@ void TestTelegramDecoder::decodes_data()
     row("crc-lost-after-crcs-were-seen",
         t5 + p1::test::buildTelegram("XMX5NOCRC", {"1-0:1.8.1(00001.000*kWh)"}, {.crc = false}),
         {good5, "missing-crc crc=none"});
+    // DSMR 4 and newer always send a CRC: without one it was lost, from the first telegram on.
+    const char *const crcRequired = "crc-required crc=none";
+    row("dsmr5-without-crc-first-telegram", withoutCrc(t5), {crcRequired});
+    row("dsmr40-without-crc", withoutCrc(p1::test::dsmr40()), {crcRequired});
+    row("belgium-without-crc", withoutCrc(p1::test::belgiumFluvius()), {crcRequired});
+    row("sweden-without-crc", withoutCrc(p1::test::swedenKamstrup()), {crcRequired});
+    row("austria-without-crc", withoutCrc(p1::test::austriaWh()), {crcRequired});
+    p1::test::TelegramOptions noCrc;
+    noCrc.crc = false;
+    row("only-a-version-line",
+        p1::test::buildTelegram("XMX5V", {"1-3:0.2.8(50)", "1-0:1.7.0(00.100*kW)"}, noCrc),
+        {crcRequired});
+    row("only-a-belgian-version-line",
+        p1::test::buildTelegram("FLU5V", {"0-0:96.1.4(50217)", "1-0:1.7.0(00.100*kW)"}, noCrc),
+        {crcRequired});
+    row("only-a-timestamp",
+        p1::test::buildTelegram(
+            "KAM5", {"0-0:1.0.0(261125143015W)", "1-0:1.7.0(00.100*kW)"}, noCrc),
+        {crcRequired});
+    // A bit error that turns a line's leading '1' (0x31) into '!' (0x21) ends the telegram
+    // early, without CRC: what came before must not be published.
+    std::string cut = t5;
+    cut[cut.find("\n1-0:1.8.1(") + 1] = '!';
+    row("bit-error-makes-an-early-footer", cut, {crcRequired});
+    // One that hits the first CRC digit leaves a footer without digits.
+    std::string lostDigit = t5;
+    lostDigit[lostDigit.rfind('!') + 1] = 'G';
+    row("bit-error-in-first-crc-digit", lostDigit, {crcRequired});
+    row("dsmr30-no-crc", p1::test::dsmr30(), {"accepted crc=none grid gas"});
     row("unparsable-no-objects", p1::test::buildTelegram("XMX5EMPTY", {}), {"no-objects crc=ok"});
     row("unparsable-no-ident", p1::test::buildTelegram("", {"1-0:1.8.1(00001.000*kWh)"}),
         {"no-header crc=ok"});
@@ -309,6 +361,25 @@ void TestTelegramDecoder::resetDropsPendingTelegram()
     QCOMPARE(out, QStringList {QStringLiteral("accepted crc=ok grid gas")});
 }
 
+void TestTelegramDecoder::crcMemorySurvivesResetNotRestart()
+{
+    // A CRC-less telegram without version line or timestamp: DSMR 2.2/3.0 as far as its text
+    // tells. From a meter that sent CRCs it lost its CRC, also after a reconnect (reset());
+    // on a new stream (restart()) it is a 2.2/3.0 meter's.
+    const std::string crcLess =
+        p1::test::buildTelegram("XMX5NOCRC", {"1-0:1.8.1(00001.000*kWh)"}, {.crc = false});
+    QStringList out;
+    TelegramDecoder decoder([&out](const DecodedTelegram &decoded) { out << summary(decoded); });
+    decoder.push(p1::test::dsmr5ThreePhase());
+    decoder.reset();
+    decoder.push(crcLess);
+    decoder.restart();
+    decoder.push(crcLess);
+    QCOMPARE(out,
+        QStringList({QStringLiteral("accepted crc=ok grid gas"),
+            QStringLiteral("missing-crc crc=none"), QStringLiteral("accepted crc=none grid")}));
+}
+
 void TestTelegramDecoder::countsBytesNoiseAndVerdicts()
 {
     // Without the line end after the CRC: the fourth digit ends the telegram, the rest is noise.
@@ -324,6 +395,133 @@ void TestTelegramDecoder::countsBytesNoiseAndVerdicts()
     QCOMPARE(stats.noiseBytes, quint64(noise.size()));
     QCOMPARE(stats.accepted, 2u);
     QCOMPARE(stats.rejected, 1u);
+}
+
+void TestTelegramDecoder::decryptsEncryptedFrames_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QByteArray>("key"); // empty: none given
+    QTest::addColumn<QByteArray>("authKey"); // empty: the default
+    QTest::addColumn<QStringList>("expected");
+
+    std::mt19937 rng(11);
+    const AesKey key = p1::test::randomKey(rng);
+    const AesKey otherKey = p1::test::randomKey(rng);
+    const AesKey ak = p1::test::randomKey(rng);
+    const auto bytes = [](const AesKey &k) { return QByteArray::fromStdString(toHex(k)); };
+    const std::string t5 = p1::test::dsmr5ThreePhase();
+    const std::string short5 = p1::test::buildTelegram("XMX5SHORT", {"1-0:1.7.0(00.100*kW)"});
+    const auto frame = [&](const std::string &plain, std::uint8_t sc = 0x30, std::uint8_t form = 0,
+                           const AesKey &akey = GcmDecryptor::kDefaultAuthKey) {
+        p1::test::GloOptions o;
+        o.securityControl = sc;
+        o.lengthForm = form;
+        o.authKey = akey;
+        return p1::test::buildGloFrame(plain, key, o);
+    };
+    const auto row = [](const char *name, const std::string &input, const QByteArray &k,
+                         const QByteArray &a, std::initializer_list<const char *> expected) {
+        QStringList summaries;
+        for (const char *e : expected)
+            summaries << QString::fromLatin1(e);
+        QTest::newRow(name) << QByteArray::fromStdString(input) << k << a << summaries;
+    };
+    const char *const good = "accepted crc=ok grid gas tag=ok";
+    std::string tamperedCiphertext = frame(t5);
+    tamperedCiphertext[200] ^= 0x01;
+    std::string tamperedTag = frame(t5);
+    tamperedTag.back() ^= 0x01;
+    std::string badCrcInside = t5;
+    badCrcInside[100] ^= 0x01; // a bit error in the telegram before it was encrypted
+
+    row("sc30-long-form", frame(t5), bytes(key), {}, {good});
+    row("sc20-no-tag", frame(t5, 0x20), bytes(key), {}, {"accepted crc=ok grid gas tag=none"});
+    row("one-byte-length", frame(short5, 0x30, 1), bytes(key), {}, {"accepted crc=ok grid tag=ok"});
+    row("81-length", frame(short5, 0x30, 0x81), bytes(key), {}, {"accepted crc=ok grid tag=ok"});
+    row("noise-between", std::string("\xFF\x00junk", 6) + frame(t5) + "\r\n\xDB" + frame(t5) + "zz",
+        bytes(key), {}, {good, good});
+    row("plain-and-encrypted-on-one-stream", t5 + frame(t5) + t5, bytes(key), {},
+        {"accepted crc=ok grid gas", good, "accepted crc=ok grid gas"});
+    row("plain-telegram-cut-off-by-a-frame", t5.substr(0, 300) + frame(t5), bytes(key), {},
+        {"truncated crc=bad", good});
+    row("no-key", frame(t5) + frame(t5), {}, {},
+        {"key-missing crc=none tag=not checked", "key-missing crc=none tag=not checked"});
+    // Garbage out of a wrong key: one rejection per frame, whatever noise it holds.
+    row("wrong-key", frame(t5) + frame(t5), bytes(otherKey), {},
+        {"decryption-failed crc=none tag=failed", "decryption-failed crc=none tag=failed"});
+    row("tampered-ciphertext-then-good", tamperedCiphertext + frame(t5), bytes(key), {},
+        {"decryption-failed crc=bad tag=failed", good});
+    // The tag alone cannot tell a tampered tag from another AK: the telegram's CRC decides.
+    row("tampered-tag", tamperedTag, bytes(key), {}, {"accepted crc=ok grid gas tag=AK differs"});
+    row("other-ak-configured", frame(t5), bytes(key), bytes(ak),
+        {"accepted crc=ok grid gas tag=AK differs"});
+    row("meter-uses-other-ak", frame(t5, 0x30, 0, ak), bytes(key), {},
+        {"accepted crc=ok grid gas tag=AK differs"});
+    row("right-ak-configured", frame(t5, 0x30, 0, ak), bytes(key), bytes(ak), {good});
+    row("tag-fails-and-crc-fails", frame(badCrcInside, 0x30, 0, ak), bytes(key), {},
+        {"decryption-failed crc=bad tag=failed"});
+    row("tag-ok-crc-fails", frame(badCrcInside), bytes(key), {}, {"crc-mismatch crc=bad tag=ok"});
+    row("sc20-crc-fails", frame(badCrcInside, 0x20), bytes(key), {},
+        {"decryption-failed crc=bad tag=none"});
+    row("binary-dlms-inside", frame(std::string("\x0F\x00\x00\x00\x01\x0C\x07\xEA", 8)), bytes(key),
+        {}, {"not-dsmr crc=none tag=ok"});
+    // A byte lost inside the first frame: it swallows the next frame's header, fails, and the
+    // next frame is found inside it.
+    std::string lossy = frame(t5);
+    lossy.erase(300, 1);
+    row("byte-lost-next-frame-kept", lossy + frame(t5), bytes(key), {},
+        {"decryption-failed crc=bad tag=failed", good});
+}
+
+void TestTelegramDecoder::decryptsEncryptedFrames()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QByteArray, key);
+    QFETCH(QByteArray, authKey);
+    QFETCH(QStringList, expected);
+    DecryptionKeys keys;
+    if (!key.isEmpty())
+        keys.key = parseAesKey(key.toStdString());
+    if (!authKey.isEmpty())
+        keys.authKey = *parseAesKey(authKey.toStdString());
+    const std::string bytes = input.toStdString();
+    const QString want = expected.join(u" | ");
+    QCOMPARE(decode(bytes, Chunking::Whole, 1, keys).join(u" | "), want);
+    QCOMPARE(decode(bytes, Chunking::ByteByByte, 1, keys).join(u" | "), want);
+    for (std::uint32_t seed : {1u, 2u, 3u, 77u})
+        QCOMPARE(decode(bytes, Chunking::Random, seed, keys).join(u" | "), want);
+}
+
+void TestTelegramDecoder::encryptedEnvelopeCarriesTheHeader()
+{
+    std::mt19937 rng(5);
+    const AesKey key = p1::test::randomKey(rng);
+    p1::test::GloOptions o;
+    o.frameCounter = 0x0A0B0C0D;
+    const std::string t5 = p1::test::dsmr5ThreePhase();
+    const std::string input = p1::test::buildGloFrame(t5, key, o);
+    int calls = 0;
+    TelegramDecoder decoder([&](const DecodedTelegram &decoded) {
+        ++calls;
+        QVERIFY(decoded.accepted());
+        QVERIFY(decoded.envelope);
+        QCOMPARE(decoded.envelope->frame.frameCounter, 0x0A0B0C0Du);
+        QCOMPARE(QByteArray::fromStdString(describeSystemTitle(decoded.envelope->frame)),
+            QByteArray("SAG12345"));
+        QCOMPARE(decoded.envelope->frame.securityControl, std::uint8_t {0x30});
+        // The frame text is the decrypted telegram, as a plain one would be.
+        QCOMPARE(QByteArray::fromStdString(std::string(decoded.frame.text)),
+            QByteArray::fromStdString(t5.substr(0, t5.rfind('!') + 5)));
+    });
+    decoder.setKeys({key, GcmDecryptor::kDefaultAuthKey});
+    decoder.push(input);
+    decoder.finish();
+    QCOMPARE(calls, 1);
+    const TelegramDecoder::Stats stats = decoder.stats();
+    QCOMPARE(stats.bytes, input.size());
+    QCOMPARE(stats.encrypted, 1u);
+    QCOMPARE(stats.accepted, 1u);
+    QCOMPARE(stats.noiseBytes, 2u); // the telegram's CR LF after its CRC
 }
 
 QTEST_GUILESS_MAIN(TestTelegramDecoder)

@@ -127,6 +127,9 @@ private Q_SLOTS:
     void gasFlow_data();
     void gasFlow();
     void resetForgetsFlow();
+    void water_data();
+    void water();
+    void waterFlowPerChannel();
 };
 
 void TestVenusMapping::pathSpecs()
@@ -167,6 +170,7 @@ void TestVenusMapping::grid_data()
             "/Ac/L1/Voltage=d:230.1", "/Ac/L2/Voltage=d:231.5", "/Ac/L3/Voltage=d:229.8",
             "/Ac/L1/Current=d:2", "/Ac/L2/Current=d:3", "/Ac/L3/Current=d:-1",
             "/Ac/Energy/Forward=d:3580.245", "/Ac/Energy/Reverse=d:358.023", "/NrOfPhases=i:3",
+            "/Ac/L1/Energy/Forward=-", "/Ac/L1/Energy/Reverse=-", "/Ac/Frequency=-",
             "/Serial=s:E0062000013122923", "/P1/Ident=s:Ene5\\T210-D ESMR5.0", "/P1/Version=s:50",
             "/P1/Timestamp=s:2026-11-25T14:30:15+01:00", "/P1/Tariff=i:2", "/P1/LowTariff=i:0",
             "/P1/Energy/Forward/T1=d:1234.567", "/P1/Energy/Forward/T2=d:2345.678",
@@ -182,7 +186,8 @@ void TestVenusMapping::grid_data()
             "/Ac/L1/Current=d:-5", "/Ac/L2/Current=-", "/Ac/L1/Voltage=d:236.1", "/Ac/L2/Voltage=-",
             "/NrOfPhases=i:1", "/P1/LowTariff=i:1", "/P1/Tariff=i:1",
             "/P1/TextMessage=s:", "/P1/L1/VoltageSags=i:6", "/P1/L2/VoltageSags=-",
-            "/Ac/Energy/Forward=d:1041.401", "/Ac/Energy/Reverse=d:300.003"});
+            "/Ac/Energy/Forward=d:1041.401", "/Ac/Energy/Reverse=d:300.003",
+            "/Ac/L1/Energy/Forward=d:1041.401", "/Ac/L1/Energy/Reverse=d:300.003"});
 
     row("dsmr42-currents-without-voltage", dsmr42(),
         {"/Ac/Power=d:335", "/Ac/L1/Power=d:254", "/Ac/L2/Power=d:81", "/Ac/L3/Power=d:0",
@@ -206,7 +211,7 @@ void TestVenusMapping::grid_data()
         {"/Ac/Power=d:980", "/Ac/L1/Power=d:980", "/Ac/L2/Power=-", "/Ac/L3/Power=-",
             "/NrOfPhases=i:1", "/P1/Ident=s:KMP5 ZABF001587315111", "/Serial=s:ZBEV005091207612",
             "/Ac/Energy/Forward=d:269", "/Ac/Energy/Reverse=d:32", "/P1/LowTariff=i:1",
-            "/P1/TextMessage=s:"});
+            "/Ac/L1/Energy/Forward=d:269", "/Ac/L1/Energy/Reverse=d:32", "/P1/TextMessage=s:"});
 
     // Austria sends totals and tariffs: the total register is published, the tariffs under /P1.
     row("austria-wh-total-on-l1", austriaWh(),
@@ -248,13 +253,41 @@ void TestVenusMapping::grid_data()
     row("current-unsigned-without-phase-power",
         buildTelegram(
             "XXX5CUR", {"1-0:22.7.0(00.300*kW)", "1-0:31.7.0(002*A)", "1-0:51.7.0(004*A)"}),
-        {"/Ac/Power=d:-300", "/Ac/L1/Power=d:-300", "/Ac/L1/Current=d:-2", "/Ac/L2/Power=-",
+        {"/Ac/Power=-", "/Ac/L1/Power=d:-300", "/Ac/L1/Current=d:-2", "/Ac/L2/Power=-",
             "/Ac/L2/Current=d:4", "/NrOfPhases=i:2"});
 
     row("total-on-l1-signs-current",
-        buildTelegram("XXX5CUR", {"1-0:2.7.0(01.000*kW)", "1-0:31.7.0(004*A)"}),
+        buildTelegram(
+            "XXX5CUR", {"1-0:1.7.0(00.000*kW)", "1-0:2.7.0(01.000*kW)", "1-0:31.7.0(004*A)"}),
         {"/Ac/Power=d:-1000", "/Ac/L1/Power=d:-1000", "/Ac/L1/Current=d:-4", "/NrOfPhases=i:1"});
 
+    // Net power from one total alone would be a half (0 - export); the phases say 185 W.
+    row("export-total-alone-is-not-the-net-power",
+        buildTelegram("XXX5HALF",
+            {"1-0:2.7.0(00.000*kW)", "1-0:21.7.0(00.120*kW)", "1-0:22.7.0(00.000*kW)",
+                "1-0:41.7.0(00.040*kW)", "1-0:42.7.0(00.000*kW)", "1-0:61.7.0(00.025*kW)",
+                "1-0:62.7.0(00.000*kW)"}),
+        {"/Ac/Power=d:185", "/Ac/L1/Power=d:120", "/NrOfPhases=i:3"});
+    row("one-total-alone-publishes-no-power",
+        buildTelegram("XXX5HALF", {"1-0:2.7.0(00.300*kW)", "1-0:1.8.1(000001.000*kWh)"}),
+        {"/Ac/Power=-", "/Ac/L1/Power=-", "/Ac/Energy/Forward=d:1"});
+
+    // E.ON Hungary sends the frequency; the three phases keep per-phase energy invalid.
+    row("frequency-three-phase",
+        buildTelegram("SAG5SAG-METER",
+            {"1-0:1.8.0(000173.640*kWh)", "1-0:2.8.0(000627.177*kWh)", "1-0:32.7.0(240.4*V)",
+                "1-0:52.7.0(239.1*V)", "1-0:72.7.0(241.2*V)", "1-0:14.7.0(50.02*Hz)",
+                "1-0:1.7.0(00.000*kW)", "1-0:2.7.0(02.601*kW)"}),
+        {"/Ac/Frequency=d:50.02", "/NrOfPhases=i:3", "/Ac/Energy/Forward=d:173.64",
+            "/Ac/L1/Energy/Forward=-", "/Ac/L1/Energy/Reverse=-"});
+    row("frequency-in-another-unit-is-not-one",
+        buildTelegram("XXX5F", {"1-0:1.7.0(00.100*kW)", "1-0:14.7.0(50.00*V)"}),
+        {"/Ac/Frequency=-", "/Ac/Power=-"});
+    // A single-phase meter with only one register direction: the other stays invalid on L1 too.
+    row("single-phase-import-only",
+        buildTelegram("XXX5ONE", {"1-0:1.8.1(000010.000*kWh)", "1-0:21.7.0(00.100*kW)"}),
+        {"/NrOfPhases=i:1", "/Ac/L1/Energy/Forward=d:10", "/Ac/L1/Energy/Reverse=-",
+            "/Ac/Energy/Reverse=-"});
     row("invalid-timestamp-invalid-path", dsmr5ThreePhase("000101000001W"),
         {"/P1/Timestamp=-", "/Ac/Power=d:884"});
 }
@@ -584,6 +617,85 @@ void TestVenusMapping::resetForgetsFlow()
     QVERIFY(mapper.mapGas(
         readingOf(dsmr5ThreePhase("261125144515W", "261125144500W", "00100.300")), gas));
     QCOMPARE(gas[GasPath::Flow].number, 1.2);
+}
+
+void TestVenusMapping::water_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    // Per water meter, in channel order: its expectations.
+    QTest::addColumn<QList<QByteArrayList>>("expected");
+
+    QTest::newRow("belgium-ch2") << QByteArray::fromStdString(belgiumFluvius())
+                                 << QList<QByteArrayList> {{"/Aggregate=d:872.234",
+                                        "/Serial=s:8SAG1234567890", "/P1/Channel=i:2",
+                                        "/P1/CaptureTime=s:2026-11-25T14:30:00+01:00", "/Flow=-"}};
+    QTest::newRow("two-water-meters")
+        << QByteArray::fromStdString(buildTelegram("XXX5W2",
+               {"0-1:24.1.0(003)", "0-1:24.2.1(261125143000W)(00100.000*m3)", "0-2:24.1.0(007)",
+                   "0-2:96.1.0(5731)", "0-2:24.2.1(261125143000W)(00010.500*m3)", "0-4:24.1.0(007)",
+                   "0-4:96.1.0(5734)", "0-4:24.2.1(261125143000W)(00020.250*m3)"}))
+        << QList<QByteArrayList> {{"/Aggregate=d:10.5", "/P1/Channel=i:2", "/Serial=s:W1"},
+               {"/Aggregate=d:20.25", "/P1/Channel=i:4", "/Serial=s:W4"}};
+    QTest::newRow("water-zero-without-unit")
+        << QByteArray::fromStdString(
+               buildTelegram("XXX5W0", {"0-3:24.1.0(007)", "0-3:24.2.1(261125143000W)(0)"}))
+        << QList<QByteArrayList> {{"/Aggregate=d:0", "/P1/Channel=i:3", "/Serial=-"}};
+    QTest::newRow("gas-is-not-water")
+        << QByteArray::fromStdString(dsmr5ThreePhase()) << QList<QByteArrayList> {};
+    QTest::newRow("heat-is-not-water")
+        << QByteArray::fromStdString(heatGJ()) << QList<QByteArrayList> {};
+    QTest::newRow("untyped-m3-is-not-water") << QByteArray::fromStdString(
+        buildTelegram("XXX5U", {"0-2:24.2.1(261125143000W)(00010.500*m3)"}))
+                                             << QList<QByteArrayList> {};
+    QTest::newRow("water-typed-in-gj-is-not-water") << QByteArray::fromStdString(
+        buildTelegram("XXX5WJ", {"0-2:24.1.0(007)", "0-2:24.2.1(261125143000W)(1.5*GJ)"}))
+                                                    << QList<QByteArrayList> {};
+}
+
+void TestVenusMapping::water()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QList<QByteArrayList>, expected);
+    VenusMapper mapper;
+    WaterValues water;
+    // Stale meters from an earlier telegram must not survive.
+    QCOMPARE(mapper.mapWater(readingOf(belgiumFluvius()), water), std::size_t(1));
+    QCOMPARE(mapper.mapWater(readingOf(bytes.toStdString()), water), std::size_t(expected.size()));
+    QCOMPARE(water.count, std::size_t(expected.size()));
+    QCOMPARE(water.valid().size(), std::size_t(expected.size()));
+    for (qsizetype i = 0; i < expected.size(); ++i)
+        verify(water.meters.at(std::size_t(i)), expected.at(i));
+    for (std::size_t i = water.count; i < water.meters.size(); ++i)
+        QVERIFY(!water.meters.at(i)[GasPath::Aggregate].valid());
+}
+
+void TestVenusMapping::waterFlowPerChannel()
+{
+    // Two water meters and a gas meter: each flow from its own meter's readings.
+    const auto telegram = [](const char *capture, const char *gas, const char *w2, const char *w3) {
+        return readingOf(buildTelegram("XXX5FLOW",
+            {"0-1:24.1.0(003)", std::string("0-1:24.2.1(") + capture + ")(" + gas + "*m3)",
+                "0-2:24.1.0(007)", std::string("0-2:24.2.1(") + capture + ")(" + w2 + "*m3)",
+                "0-3:24.1.0(007)", std::string("0-3:24.2.1(") + capture + ")(" + w3 + "*m3)"}));
+    };
+    VenusMapper mapper;
+    GasValues gas;
+    WaterValues water;
+    Reading r = telegram("261125143000W", "00100.000", "00010.000", "00020.000");
+    QVERIFY(mapper.mapGas(r, gas));
+    QCOMPARE(mapper.mapWater(r, water), std::size_t(2));
+    QVERIFY(!water.meters[0][GasPath::Flow].valid());
+    r = telegram("261125143500W", "00100.100", "00010.050", "00020.000");
+    QVERIFY(mapper.mapGas(r, gas));
+    QCOMPARE(mapper.mapWater(r, water), std::size_t(2));
+    QCOMPARE(gas[GasPath::Flow].number, 1.2);
+    QCOMPARE(water.meters[0][GasPath::Flow].number, 0.6);
+    QCOMPARE(water.meters[1][GasPath::Flow].number, 0.0);
+    QCOMPARE(water.meters[1][GasPath::P1Channel].integer, 3);
+    mapper.reset();
+    r = telegram("261125144000W", "00100.200", "00010.100", "00020.100");
+    QCOMPARE(mapper.mapWater(r, water), std::size_t(2));
+    QVERIFY(!water.meters[0][GasPath::Flow].valid());
 }
 
 QTEST_GUILESS_MAIN(TestVenusMapping)

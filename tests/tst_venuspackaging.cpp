@@ -166,10 +166,15 @@ const QStringList kRunLines = {
     u"exec 2>&1"_s,
     u"tty=@PORT@"_s,
     u"lock=/var/lock/serial-starter/$tty"_s,
+    u"keys=/data/dbus-p1/meter.key"_s,
+    u"ak=/data/dbus-p1/meter.ak"_s,
+    u"set --"_s,
+    uR"([ -f "$keys" ] && set -- --key "$keys")"_s,
+    uR"([ -f "$ak" ] && set -- "$@" --auth-key "$ak")"_s,
     u"pid="_s,
     u"stop="_s,
     uR"(trap 'stop=1; [ -z "$pid" ] || kill -TERM "$pid" 2>/dev/null' TERM INT HUP)"_s,
-    uR"(softlimit -d 100000000 -s 1000000 -a 100000000 /data/dbus-p1/bin/dbus-p1 "$tty" &)"_s,
+    uR"(softlimit -d 100000000 -s 1000000 -a 100000000 /data/dbus-p1/bin/dbus-p1 "$@" "$tty" &)"_s,
     u"pid=$!"_s,
     uR"([ -z "$stop" ] || kill -TERM "$pid" 2>/dev/null)"_s,
     uR"(while wait "$pid"; status=$?; kill -0 "$pid" 2>/dev/null; do :; done)"_s,
@@ -245,6 +250,7 @@ private Q_SLOTS:
     void installerNetworkSource();
     void installerProbe_data();
     void installerProbe();
+    void installerKey();
     void installerBadOptions_data();
     void installerBadOptions();
     void packageArchive();
@@ -296,12 +302,21 @@ void TstVenusPackaging::runScriptLifecycle_data()
     QTest::addColumn<bool>("portPresent");
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("svcCalls");
+    QTest::addColumn<QString>("keyFiles"); // "": none, "key", "key+ak"
 
     for (const char *sh : {"sh", "busybox"}) {
-        row(sh, "svc-d-stops-daemon") << shellRow(sh) << u"run"_s << true << true << 0 << QString();
-        row(sh, "meter-lost") << shellRow(sh) << u"exit3"_s << false << true << 3 << QString();
-        row(sh, "no-meter-probe") << shellRow(sh) << u"exit1"_s << false << true << 1 << QString();
-        row(sh, "cable-pulled") << shellRow(sh) << u"exit3"_s << false << false << 3 << u"-d .\n"_s;
+        row(sh, "svc-d-stops-daemon")
+            << shellRow(sh) << u"run"_s << true << true << 0 << QString() << QString();
+        row(sh, "with-key") << shellRow(sh) << u"exit3"_s << false << true << 3 << QString()
+                            << u"key"_s;
+        row(sh, "with-key-and-ak")
+            << shellRow(sh) << u"exit3"_s << false << true << 3 << QString() << u"key+ak"_s;
+        row(sh, "meter-lost") << shellRow(sh) << u"exit3"_s << false << true << 3 << QString()
+                              << QString();
+        row(sh, "no-meter-probe") << shellRow(sh) << u"exit1"_s << false << true << 1 << QString()
+                                  << QString();
+        row(sh, "cable-pulled") << shellRow(sh) << u"exit3"_s << false << false << 3 << u"-d .\n"_s
+                                << QString();
     }
 }
 
@@ -313,6 +328,7 @@ void TstVenusPackaging::runScriptLifecycle()
     QFETCH(bool, portPresent);
     QFETCH(int, exitCode);
     QFETCH(QString, svcCalls);
+    QFETCH(QString, keyFiles);
     if (!haveShell(shell))
         QSKIP("shell not installed (apt-get install busybox)");
 
@@ -324,6 +340,7 @@ void TstVenusPackaging::runScriptLifecycle()
     QVERIFY2(error.isEmpty(), qPrintable(error));
     // The absolute Venus paths, moved into the scratch folder.
     text.replace(u"/data/dbus-p1/bin/dbus-p1"_s, d + u"/bin/dbus-p1"_s)
+        .replace(u"/data/dbus-p1/meter."_s, d + u"/meter."_s)
         .replace(u"/var/lock/serial-starter"_s, d + u"/lock"_s)
         .replace(u"/dev/$tty"_s, d + u"/dev/$tty"_s);
     QVERIFY(writeFile(d + u"/service/run"_s, text.toUtf8(), 0755));
@@ -350,6 +367,10 @@ while :; do sleep 0.05; done
     QVERIFY(QFile::link(u"4242"_s, d + u"/lock/ttyUSB0"_s));
     if (portPresent)
         QVERIFY(writeFile(d + u"/dev/ttyUSB0"_s, {}));
+    if (!keyFiles.isEmpty())
+        QVERIFY(writeFile(d + u"/meter.key"_s, "00112233445566778899AABBCCDDEEFF\n", 0600));
+    if (keyFiles == u"key+ak"_s)
+        QVERIFY(writeFile(d + u"/meter.ak"_s, "FFEEDDCCBBAA99887766554433221100\n", 0600));
 
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(u"PATH"_s, d + u"/bin:"_s + env.value(u"PATH"_s));
@@ -369,7 +390,12 @@ while :; do sleep 0.05; done
     QCOMPARE(p.exitStatus(), QProcess::NormalExit);
     QCOMPARE(p.exitCode(), exitCode);
 
-    QCOMPARE(readFile(d + u"/daemon.started"_s), QByteArrayLiteral("ttyUSB0\n"));
+    QByteArray args = "ttyUSB0\n";
+    if (keyFiles == u"key+ak"_s)
+        args.prepend("--auth-key " + d.toUtf8() + "/meter.ak ");
+    if (!keyFiles.isEmpty())
+        args.prepend("--key " + d.toUtf8() + "/meter.key ");
+    QCOMPARE(readFile(d + u"/daemon.started"_s), args);
     QCOMPARE(QFile::exists(d + u"/daemon.signal"_s), stopBySignal);
     QVERIFY2(!QFileInfo(d + u"/lock/ttyUSB0"_s).isSymLink(), "the port lock must be released");
     QCOMPARE(QString::fromUtf8(readFile(d + u"/svc.log"_s)), svcCalls);
@@ -537,7 +563,10 @@ void TstVenusPackaging::installerNetworkSource()
     const QStringList runLines = {
         u"#!/bin/sh"_s,
         u"exec 2>&1"_s,
-        u"exec softlimit -d 100000000 -s 1000000 -a 100000000 /data/dbus-p1/bin/dbus-p1 "_s
+        u"keys="_s,
+        u"[ -f /data/dbus-p1/meter.key ] && keys=\"--key /data/dbus-p1/meter.key\""_s,
+        u"[ -f /data/dbus-p1/meter.ak ] && keys=\"$keys --auth-key /data/dbus-p1/meter.ak\""_s,
+        u"exec softlimit -d 100000000 -s 1000000 -a 100000000 /data/dbus-p1/bin/dbus-p1 $keys "_s
             + source,
     };
     const QStringList logLines = {
@@ -636,6 +665,31 @@ void TstVenusPackaging::installerProbe()
     QCOMPARE(readFile(root + u"/data/conf/serial-starter.d/dbus-p1.conf"_s), shipped);
 }
 
+void TstVenusPackaging::installerKey()
+{
+    QTemporaryDir build;
+    QTemporaryDir rootDir;
+    const QString root = rootDir.path();
+    const QString bin = makeFakeBinary(build, false);
+    const QString installer = venusDir() + u"/install.sh"_s;
+    const QString keyFile = build.filePath(u"smarty.key"_s);
+    QVERIFY(writeFile(keyFile, " 0123456789abcdef0123456789ABCDEF\r\n", 0644));
+    Result r =
+        runShell({u"sh"_s}, {installer, u"--root"_s, root, u"--bin"_s, bin, u"--key"_s, keyFile});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    const QString stored = root + u"/data/dbus-p1/meter.key"_s;
+    QCOMPARE(readFile(stored), QByteArray("0123456789abcdef0123456789ABCDEF\n"));
+    QCOMPARE(modeOf(stored), 0600);
+    QVERIFY2(!r.out.contains(u"0123456789"_s), "the key is never printed");
+    // A re-install keeps it; --key none removes it.
+    r = runShell({u"sh"_s}, {installer, u"--root"_s, root, u"--bin"_s, bin});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    QVERIFY(QFileInfo::exists(stored));
+    r = runShell({u"sh"_s}, {installer, u"--root"_s, root, u"--bin"_s, bin, u"--key"_s, u"none"_s});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    QVERIFY(!QFileInfo::exists(stored));
+}
+
 void TstVenusPackaging::installerBadOptions_data()
 {
     QTest::addColumn<QStringList>("args");
@@ -656,6 +710,13 @@ void TstVenusPackaging::installerBadOptions_data()
         << QStringList {u"--source"_s, u"tcp://a;b:23"_s} << 2 << u"tcp://a;b:23"_s;
     QTest::newRow("source-other-scheme")
         << QStringList {u"--source"_s, u"/dev/ttyUSB0"_s} << 2 << u"/dev/ttyUSB0"_s;
+    QTest::newRow("key-not-a-file")
+        << QStringList {u"--key"_s, u"00112233445566778899AABBCCDDEEFF"_s} << 2
+        << u"no such file"_s;
+    QTest::newRow("key-file-without-key")
+        << QStringList {u"--key"_s, venusDir() + u"/README.md"_s} << 2 << u"32 hex digits"_s;
+    QTest::newRow("boot-with-key")
+        << QStringList {u"--boot"_s, u"--key"_s, u"none"_s} << 2 << u"--boot"_s;
     QTest::newRow("uninstall-with-bin")
         << QStringList {u"--uninstall"_s, u"--bin"_s, u"x"_s} << 2 << u"--uninstall"_s;
 }

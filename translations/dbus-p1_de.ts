@@ -4,16 +4,8 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <source>Reads a P1 smart meter and publishes it on Venus OS D-Bus as a grid meter and a gas meter.</source>
-        <translation>Liest einen Smart Meter über die P1-Schnittstelle aus und veröffentlicht ihn auf dem D-Bus von Venus OS als Netzzähler und Gaszähler.</translation>
-    </message>
-    <message>
         <source>Displays version information.</source>
         <translation>Zeigt Versionsinformationen an.</translation>
-    </message>
-    <message>
-        <source>Decode a capture of P1 data (a file, or - for standard input) and print one JSON object per telegram.</source>
-        <translation>Eine Aufzeichnung von P1-Daten dekodieren (eine Datei oder - für die Standardeingabe) und je Telegramm ein JSON-Objekt ausgeben.</translation>
     </message>
     <message>
         <source>FILE|-</source>
@@ -42,10 +34,6 @@
     <message>
         <source>Seconds to wait for the settings service before using the default device instance (default: %1).</source>
         <translation>Sekunden, die auf den Einstellungsdienst gewartet wird, bevor die Standard-Geräteinstanz verwendet wird (Standard: %1).</translation>
-    </message>
-    <message>
-        <source>How to publish the gas meter: gasmeter, pulsemeter (shows in the Venus device list) or none (default: gasmeter).</source>
-        <translation>Wie der Gaszähler veröffentlicht wird: gasmeter, pulsemeter (erscheint in der Geräteliste von Venus) oder none (Standard: gasmeter).</translation>
     </message>
     <message>
         <source>KIND</source>
@@ -131,6 +119,42 @@
         <source>Also send a PropertiesChanged signal on every changed path, for listeners that do not follow ItemsChanged (Venus needs only ItemsChanged; off by default).</source>
         <translation>Zusätzlich ein PropertiesChanged-Signal auf jedem geänderten Pfad senden, für Empfänger, die ItemsChanged nicht auswerten (Venus braucht nur ItemsChanged; standardmäßig aus).</translation>
     </message>
+    <message>
+        <source>Decode a capture of P1 data (a file, or - for standard input) and print one JSON object per telegram. Exit status 0 when the input was read to its end, whatever it held; 1 when it could not be read.</source>
+        <translation>Eine Aufzeichnung von P1-Daten dekodieren (eine Datei, oder - für die Standardeingabe) und je Telegramm ein JSON-Objekt ausgeben. Exit-Status 0, wenn die Eingabe bis zum Ende gelesen wurde, was immer sie enthielt; 1, wenn sie nicht gelesen werden konnte.</translation>
+    </message>
+    <message>
+        <source>Reads a P1 smart meter and publishes it on Venus OS D-Bus as a grid meter and gas and water pulse meters.</source>
+        <translation>Liest einen Smart Meter über die P1-Schnittstelle aus und veröffentlicht ihn auf dem D-Bus von Venus OS als Netzzähler und als Impulszähler für Gas und Wasser.</translation>
+    </message>
+    <message>
+        <source>How to publish the gas meter: pulsemeter (shows in the Venus device list), gasmeter (for scripts only: Venus shows it nowhere) or none (default: pulsemeter).</source>
+        <translation>Wie der Gaszähler veröffentlicht wird: pulsemeter (erscheint in der Geräteliste von Venus), gasmeter (nur für Skripte: Venus zeigt ihn nirgends an) oder none (Standard: pulsemeter).</translation>
+    </message>
+    <message>
+        <source>How to publish the water meters: pulsemeter or none (default: pulsemeter).</source>
+        <translation>Wie die Wasserzähler veröffentlicht werden: pulsemeter oder none (Standard: pulsemeter).</translation>
+    </message>
+    <message>
+        <source>--water-service: &apos;%1&apos; is not one of pulsemeter, none</source>
+        <translation>--water-service: &apos;%1&apos; ist keiner der Werte pulsemeter, none</translation>
+    </message>
+    <message>
+        <source>The meter&apos;s encryption key (Luxembourg, Austria: from the grid operator): 32 hex digits, or a file holding them.</source>
+        <translation>Der Verschlüsselungsschlüssel des Zählers (Luxemburg, Österreich: vom Netzbetreiber): 32 Hexadezimalziffern oder eine Datei, die sie enthält.</translation>
+    </message>
+    <message>
+        <source>KEY</source>
+        <translation>SCHLÜSSEL</translation>
+    </message>
+    <message>
+        <source>The meter&apos;s authentication key, when it is not the usual 00112233445566778899AABBCCDDEEFF: 32 hex digits, or a file holding them.</source>
+        <translation>Der Authentifizierungsschlüssel des Zählers, wenn er nicht der übliche 00112233445566778899AABBCCDDEEFF ist: 32 Hexadezimalziffern oder eine Datei, die sie enthält.</translation>
+    </message>
+    <message>
+        <source>--key needs OpenSSL&apos;s libcrypto.so.3: %1</source>
+        <translation>--key benötigt libcrypto.so.3 von OpenSSL: %1</translation>
+    </message>
 </context>
 <context>
     <name>DecodeCommand</name>
@@ -149,6 +173,14 @@
     <message>
         <source>cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>this meter encrypts its telegrams: give its key with --key</source>
+        <translation>dieser Zähler verschlüsselt seine Telegramme: Schlüssel mit --key angeben</translation>
+    </message>
+    <message>
+        <source>decryption failed: wrong key?</source>
+        <translation>Entschlüsselung fehlgeschlagen: falscher Schlüssel?</translation>
     </message>
 </context>
 <context>

@@ -4,16 +4,8 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <source>Reads a P1 smart meter and publishes it on Venus OS D-Bus as a grid meter and a gas meter.</source>
-        <translation>Lit un compteur communicant par le port P1 et le publie sur le D-Bus de Venus OS comme compteur réseau et compteur de gaz.</translation>
-    </message>
-    <message>
         <source>Displays version information.</source>
         <translation>Affiche les informations de version.</translation>
-    </message>
-    <message>
-        <source>Decode a capture of P1 data (a file, or - for standard input) and print one JSON object per telegram.</source>
-        <translation>Décode un enregistrement de données P1 (un fichier, ou - pour l&apos;entrée standard) et affiche un objet JSON par télégramme.</translation>
     </message>
     <message>
         <source>FILE|-</source>
@@ -42,10 +34,6 @@
     <message>
         <source>Seconds to wait for the settings service before using the default device instance (default: %1).</source>
         <translation>Secondes d&apos;attente du service de réglages avant d&apos;utiliser l&apos;instance d&apos;appareil par défaut (par défaut : %1).</translation>
-    </message>
-    <message>
-        <source>How to publish the gas meter: gasmeter, pulsemeter (shows in the Venus device list) or none (default: gasmeter).</source>
-        <translation>Comment publier le compteur de gaz : gasmeter, pulsemeter (visible dans la liste des appareils de Venus) ou none (par défaut : gasmeter).</translation>
     </message>
     <message>
         <source>KIND</source>
@@ -131,6 +119,42 @@
         <source>Also send a PropertiesChanged signal on every changed path, for listeners that do not follow ItemsChanged (Venus needs only ItemsChanged; off by default).</source>
         <translation>Envoyer aussi un signal PropertiesChanged sur chaque chemin modifié, pour les auditeurs qui ne suivent pas ItemsChanged (Venus n&apos;a besoin que d&apos;ItemsChanged ; désactivé par défaut).</translation>
     </message>
+    <message>
+        <source>Decode a capture of P1 data (a file, or - for standard input) and print one JSON object per telegram. Exit status 0 when the input was read to its end, whatever it held; 1 when it could not be read.</source>
+        <translation>Décoder un enregistrement de données P1 (un fichier, ou - pour l&apos;entrée standard) et afficher un objet JSON par télégramme. Code de sortie 0 quand l&apos;entrée a été lue jusqu&apos;au bout, quel qu&apos;en soit le contenu ; 1 quand elle n&apos;a pas pu être lue.</translation>
+    </message>
+    <message>
+        <source>Reads a P1 smart meter and publishes it on Venus OS D-Bus as a grid meter and gas and water pulse meters.</source>
+        <translation>Lit un compteur communicant par le port P1 et le publie sur le D-Bus de Venus OS comme compteur réseau et comme compteurs d&apos;impulsions pour le gaz et l&apos;eau.</translation>
+    </message>
+    <message>
+        <source>How to publish the gas meter: pulsemeter (shows in the Venus device list), gasmeter (for scripts only: Venus shows it nowhere) or none (default: pulsemeter).</source>
+        <translation>Comment publier le compteur de gaz : pulsemeter (visible dans la liste des appareils de Venus), gasmeter (pour les scripts uniquement : Venus ne l&apos;affiche nulle part) ou none (par défaut : pulsemeter).</translation>
+    </message>
+    <message>
+        <source>How to publish the water meters: pulsemeter or none (default: pulsemeter).</source>
+        <translation>Comment publier les compteurs d&apos;eau : pulsemeter ou none (par défaut : pulsemeter).</translation>
+    </message>
+    <message>
+        <source>--water-service: &apos;%1&apos; is not one of pulsemeter, none</source>
+        <translation>--water-service : &apos;%1&apos; n&apos;est pas l&apos;une des valeurs pulsemeter, none</translation>
+    </message>
+    <message>
+        <source>The meter&apos;s encryption key (Luxembourg, Austria: from the grid operator): 32 hex digits, or a file holding them.</source>
+        <translation>La clé de chiffrement du compteur (Luxembourg, Autriche : fournie par le gestionnaire de réseau) : 32 chiffres hexadécimaux, ou un fichier qui les contient.</translation>
+    </message>
+    <message>
+        <source>KEY</source>
+        <translation>CLÉ</translation>
+    </message>
+    <message>
+        <source>The meter&apos;s authentication key, when it is not the usual 00112233445566778899AABBCCDDEEFF: 32 hex digits, or a file holding them.</source>
+        <translation>La clé d&apos;authentification du compteur, si ce n&apos;est pas l&apos;habituelle 00112233445566778899AABBCCDDEEFF : 32 chiffres hexadécimaux, ou un fichier qui les contient.</translation>
+    </message>
+    <message>
+        <source>--key needs OpenSSL&apos;s libcrypto.so.3: %1</source>
+        <translation>--key nécessite libcrypto.so.3 d&apos;OpenSSL : %1</translation>
+    </message>
 </context>
 <context>
     <name>DecodeCommand</name>
@@ -149,6 +173,14 @@
     <message>
         <source>cannot read %1: %2</source>
         <translation>impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>this meter encrypts its telegrams: give its key with --key</source>
+        <translation>ce compteur chiffre ses télégrammes : indiquez sa clé avec --key</translation>
+    </message>
+    <message>
+        <source>decryption failed: wrong key?</source>
+        <translation>échec du déchiffrement : mauvaise clé ?</translation>
     </message>
 </context>
 <context>

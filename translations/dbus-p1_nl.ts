@@ -4,16 +4,8 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <source>Reads a P1 smart meter and publishes it on Venus OS D-Bus as a grid meter and a gas meter.</source>
-        <translation>Leest een slimme meter via P1 uit en publiceert hem op de D-Bus van Venus OS als netmeter en gasmeter.</translation>
-    </message>
-    <message>
         <source>Displays version information.</source>
         <translation>Toont versie-informatie.</translation>
-    </message>
-    <message>
-        <source>Decode a capture of P1 data (a file, or - for standard input) and print one JSON object per telegram.</source>
-        <translation>Decodeer een opname van P1-data (een bestand, of - voor standaardinvoer) en druk per telegram één JSON-object af.</translation>
     </message>
     <message>
         <source>FILE|-</source>
@@ -42,10 +34,6 @@
     <message>
         <source>Seconds to wait for the settings service before using the default device instance (default: %1).</source>
         <translation>Seconden wachten op de instellingendienst voordat de standaard apparaatinstantie wordt gebruikt (standaard: %1).</translation>
-    </message>
-    <message>
-        <source>How to publish the gas meter: gasmeter, pulsemeter (shows in the Venus device list) or none (default: gasmeter).</source>
-        <translation>Hoe de gasmeter wordt gepubliceerd: gasmeter, pulsemeter (zichtbaar in de apparatenlijst van Venus) of none (standaard: gasmeter).</translation>
     </message>
     <message>
         <source>KIND</source>
@@ -131,6 +119,42 @@
         <source>Also send a PropertiesChanged signal on every changed path, for listeners that do not follow ItemsChanged (Venus needs only ItemsChanged; off by default).</source>
         <translation>Stuur ook een PropertiesChanged-signaal op elk gewijzigd pad, voor luisteraars die ItemsChanged niet volgen (Venus heeft alleen ItemsChanged nodig; standaard uit).</translation>
     </message>
+    <message>
+        <source>Decode a capture of P1 data (a file, or - for standard input) and print one JSON object per telegram. Exit status 0 when the input was read to its end, whatever it held; 1 when it could not be read.</source>
+        <translation>Decodeer een opname van P1-data (een bestand, of - voor standaardinvoer) en druk per telegram één JSON-object af. Afsluitstatus 0 als de invoer tot het einde gelezen is, wat die ook bevatte; 1 als die niet gelezen kon worden.</translation>
+    </message>
+    <message>
+        <source>Reads a P1 smart meter and publishes it on Venus OS D-Bus as a grid meter and gas and water pulse meters.</source>
+        <translation>Leest een slimme meter via P1 uit en publiceert hem op de D-Bus van Venus OS als netmeter en als pulsmeters voor gas en water.</translation>
+    </message>
+    <message>
+        <source>How to publish the gas meter: pulsemeter (shows in the Venus device list), gasmeter (for scripts only: Venus shows it nowhere) or none (default: pulsemeter).</source>
+        <translation>Hoe de gasmeter wordt gepubliceerd: pulsemeter (zichtbaar in de apparatenlijst van Venus), gasmeter (alleen voor scripts: Venus toont hem nergens) of none (standaard: pulsemeter).</translation>
+    </message>
+    <message>
+        <source>How to publish the water meters: pulsemeter or none (default: pulsemeter).</source>
+        <translation>Hoe de watermeters worden gepubliceerd: pulsemeter of none (standaard: pulsemeter).</translation>
+    </message>
+    <message>
+        <source>--water-service: &apos;%1&apos; is not one of pulsemeter, none</source>
+        <translation>--water-service: &apos;%1&apos; is niet een van pulsemeter, none</translation>
+    </message>
+    <message>
+        <source>The meter&apos;s encryption key (Luxembourg, Austria: from the grid operator): 32 hex digits, or a file holding them.</source>
+        <translation>De encryptiesleutel van de meter (Luxemburg, Oostenrijk: van de netbeheerder): 32 hexadecimale cijfers, of een bestand dat ze bevat.</translation>
+    </message>
+    <message>
+        <source>KEY</source>
+        <translation>SLEUTEL</translation>
+    </message>
+    <message>
+        <source>The meter&apos;s authentication key, when it is not the usual 00112233445566778899AABBCCDDEEFF: 32 hex digits, or a file holding them.</source>
+        <translation>De authenticatiesleutel van de meter, als die niet de gebruikelijke 00112233445566778899AABBCCDDEEFF is: 32 hexadecimale cijfers, of een bestand dat ze bevat.</translation>
+    </message>
+    <message>
+        <source>--key needs OpenSSL&apos;s libcrypto.so.3: %1</source>
+        <translation>--key heeft libcrypto.so.3 van OpenSSL nodig: %1</translation>
+    </message>
 </context>
 <context>
     <name>DecodeCommand</name>
@@ -149,6 +173,14 @@
     <message>
         <source>cannot read %1: %2</source>
         <translation>kan %1 niet lezen: %2</translation>
+    </message>
+    <message>
+        <source>this meter encrypts its telegrams: give its key with --key</source>
+        <translation>deze meter versleutelt zijn telegrammen: geef de sleutel met --key</translation>
+    </message>
+    <message>
+        <source>decryption failed: wrong key?</source>
+        <translation>ontsleutelen mislukt: verkeerde sleutel?</translation>
     </message>
 </context>
 <context>

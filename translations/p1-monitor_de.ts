@@ -330,6 +330,22 @@
         <source>Not a single data line in the telegram.</source>
         <translation>Keine einzige Datenzeile im Telegramm.</translation>
     </message>
+    <message>
+        <source>No CRC after &apos;!&apos;, although the telegram is DSMR 4 or newer (it has a version line or a timestamp) and must carry one.</source>
+        <translation>Keine CRC nach „!“, obwohl das Telegramm DSMR 4 oder neuer ist (es hat eine Versionszeile oder einen Zeitstempel) und eine tragen muss.</translation>
+    </message>
+    <message>
+        <source>This meter encrypts its telegrams: give its key with --key.</source>
+        <translation>Dieser Zähler verschlüsselt seine Telegramme: Schlüssel mit --key angeben.</translation>
+    </message>
+    <message>
+        <source>Decryption failed: wrong key?</source>
+        <translation>Entschlüsselung fehlgeschlagen: falscher Schlüssel?</translation>
+    </message>
+    <message>
+        <source>Decrypted, but there is no DSMR telegram inside (binary DLMS is not supported).</source>
+        <translation>Entschlüsselt, aber es ist kein DSMR-Telegramm darin (binäres DLMS wird nicht unterstützt).</translation>
+    </message>
 </context>
 <context>
     <name>p1::ObisText</name>
@@ -803,6 +819,38 @@
         <source>CRC bad</source>
         <translation>CRC falsch</translation>
     </message>
+    <message>
+        <source>%1 (encrypted and authenticated)</source>
+        <translation>%1 (verschlüsselt und authentifiziert)</translation>
+    </message>
+    <message>
+        <source>%1 (encrypted only)</source>
+        <translation>%1 (nur verschlüsselt)</translation>
+    </message>
+    <message>
+        <source>GCM tag OK</source>
+        <translation>GCM-Tag in Ordnung</translation>
+    </message>
+    <message>
+        <source>no GCM tag: the telegram&apos;s CRC vouches for it</source>
+        <translation>kein GCM-Tag: die CRC des Telegramms bürgt dafür</translation>
+    </message>
+    <message>
+        <source>GCM tag fails with this authentication key; accepted on the telegram&apos;s own CRC</source>
+        <translation>GCM-Tag stimmt mit diesem Authentifizierungsschlüssel nicht; angenommen anhand der eigenen CRC des Telegramms</translation>
+    </message>
+    <message>
+        <source>GCM tag fails: wrong key?</source>
+        <translation>GCM-Tag stimmt nicht: falscher Schlüssel?</translation>
+    </message>
+    <message>
+        <source>not decrypted: no key given</source>
+        <translation>nicht entschlüsselt: kein Schlüssel angegeben</translation>
+    </message>
+    <message>
+        <source>Encrypted frame: system title %1, frame counter %2, security control %3</source>
+        <translation>Verschlüsselter Rahmen: Systemtitel %1, Rahmenzähler %2, Security Control %3</translation>
+    </message>
 </context>
 <context>
     <name>p1::SourcePicker</name>
@@ -891,10 +939,6 @@
         <translation>so schnell wie möglich</translation>
     </message>
     <message>
-        <source>A simulated DSMR 5 meter with solar panels and gas: try the app without hardware.</source>
-        <translation>Ein simulierter DSMR-5-Zähler mit Solaranlage und Gas: die App ohne Hardware ausprobieren.</translation>
-    </message>
-    <message>
         <source>Disconnect</source>
         <translation>Trennen</translation>
     </message>
@@ -909,6 +953,38 @@
     <message>
         <source>P1 captures (*.p1 *.txt *.log);;All files (*)</source>
         <translation>P1-Aufzeichnungen (*.p1 *.txt *.log);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>A simulated DSMR 5 meter with solar panels, gas and water: try the app without hardware.</source>
+        <translation>Ein simulierter DSMR-5-Zähler mit Solaranlage, Gas und Wasser: die App ohne Hardware ausprobieren.</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>Schlüssel:</translation>
+    </message>
+    <message>
+        <source>none (plain meter)</source>
+        <translation>keiner (unverschlüsselter Zähler)</translation>
+    </message>
+    <message>
+        <source>An encrypted meter&apos;s key (Luxembourg, Austria: from the grid operator): 32 hex digits, or the path of a file holding them</source>
+        <translation>Der Schlüssel eines verschlüsselten Zählers (Luxemburg, Österreich: vom Netzbetreiber): 32 Hexadezimalziffern oder der Pfad einer Datei, die sie enthält</translation>
+    </message>
+    <message>
+        <source>default AK</source>
+        <translation>Standard-AK</translation>
+    </message>
+    <message>
+        <source>The authentication key (AK), only when the grid operator gives one other than 00112233445566778899AABBCCDDEEFF</source>
+        <translation>Der Authentifizierungsschlüssel (AK), nur wenn der Netzbetreiber einen anderen als 00112233445566778899AABBCCDDEEFF angibt</translation>
+    </message>
+    <message>
+        <source>Key: %1</source>
+        <translation>Schlüssel: %1</translation>
+    </message>
+    <message>
+        <source>Authentication key: %1</source>
+        <translation>Authentifizierungsschlüssel: %1</translation>
     </message>
 </context>
 <context>
@@ -1060,10 +1136,6 @@
         <translation>Venus D-Bus</translation>
     </message>
     <message>
-        <source>What dbus-p1 would publish from this telegram: the paths of com.victronenergy.grid and of the gas meter service. A telegram that fails its CRC publishes nothing.</source>
-        <translation>Was dbus-p1 aus diesem Telegramm veröffentlichen würde: die Pfade von com.victronenergy.grid und des Gaszählerdienstes. Ein Telegramm mit CRC-Fehler veröffentlicht nichts.</translation>
-    </message>
-    <message>
         <source>No telegram yet: pick a source above and connect.</source>
         <translation>Noch kein Telegramm: oben eine Quelle wählen und verbinden.</translation>
     </message>
@@ -1078,6 +1150,10 @@
     <message>
         <source>Telegram %1, received %2, %3 bytes — rejected: %4</source>
         <translation>Telegramm %1, empfangen %2, %3 Bytes — verworfen: %4</translation>
+    </message>
+    <message>
+        <source>What dbus-p1 would publish from this telegram: the paths of com.victronenergy.grid and of the gas and water pulse meters (com.victronenergy.pulsemeter, listed under the devices in Venus). A heat meter is not published: Venus has no service for it. A telegram that fails its CRC publishes nothing.</source>
+        <translation>Was dbus-p1 aus diesem Telegramm veröffentlichen würde: die Pfade von com.victronenergy.grid und der Impulszähler für Gas und Wasser (com.victronenergy.pulsemeter, in Venus bei den Geräten aufgeführt). Ein Wärmezähler wird nicht veröffentlicht: Venus hat keinen Dienst dafür. Ein Telegramm mit falscher CRC veröffentlicht nichts.</translation>
     </message>
 </context>
 <context>
@@ -1105,6 +1181,10 @@
     <message>
         <source>Value (as GetText shows it)</source>
         <translation>Wert (wie GetText ihn zeigt)</translation>
+    </message>
+    <message>
+        <source>water</source>
+        <translation>Wasser</translation>
     </message>
 </context>
 </TS>

@@ -330,6 +330,22 @@
         <source>Not a single data line in the telegram.</source>
         <translation>Aucune ligne de données dans le télégramme.</translation>
     </message>
+    <message>
+        <source>No CRC after &apos;!&apos;, although the telegram is DSMR 4 or newer (it has a version line or a timestamp) and must carry one.</source>
+        <translation>Pas de CRC après « ! », alors que le télégramme est en DSMR 4 ou plus récent (il a une ligne de version ou un horodatage) et doit en porter un.</translation>
+    </message>
+    <message>
+        <source>This meter encrypts its telegrams: give its key with --key.</source>
+        <translation>Ce compteur chiffre ses télégrammes : indiquez sa clé avec --key.</translation>
+    </message>
+    <message>
+        <source>Decryption failed: wrong key?</source>
+        <translation>Échec du déchiffrement : mauvaise clé ?</translation>
+    </message>
+    <message>
+        <source>Decrypted, but there is no DSMR telegram inside (binary DLMS is not supported).</source>
+        <translation>Déchiffré, mais il ne contient pas de télégramme DSMR (le DLMS binaire n&apos;est pas pris en charge).</translation>
+    </message>
 </context>
 <context>
     <name>p1::ObisText</name>
@@ -803,6 +819,38 @@
         <source>CRC bad</source>
         <translation>CRC faux</translation>
     </message>
+    <message>
+        <source>%1 (encrypted and authenticated)</source>
+        <translation>%1 (chiffré et authentifié)</translation>
+    </message>
+    <message>
+        <source>%1 (encrypted only)</source>
+        <translation>%1 (chiffré seulement)</translation>
+    </message>
+    <message>
+        <source>GCM tag OK</source>
+        <translation>Tag GCM correct</translation>
+    </message>
+    <message>
+        <source>no GCM tag: the telegram&apos;s CRC vouches for it</source>
+        <translation>pas de tag GCM : le CRC du télégramme en répond</translation>
+    </message>
+    <message>
+        <source>GCM tag fails with this authentication key; accepted on the telegram&apos;s own CRC</source>
+        <translation>Le tag GCM échoue avec cette clé d&apos;authentification ; accepté sur le CRC propre du télégramme</translation>
+    </message>
+    <message>
+        <source>GCM tag fails: wrong key?</source>
+        <translation>Le tag GCM échoue : mauvaise clé ?</translation>
+    </message>
+    <message>
+        <source>not decrypted: no key given</source>
+        <translation>non déchiffré : aucune clé indiquée</translation>
+    </message>
+    <message>
+        <source>Encrypted frame: system title %1, frame counter %2, security control %3</source>
+        <translation>Trame chiffrée : titre système %1, compteur de trame %2, contrôle de sécurité %3</translation>
+    </message>
 </context>
 <context>
     <name>p1::SourcePicker</name>
@@ -891,10 +939,6 @@
         <translation>aussi vite que possible</translation>
     </message>
     <message>
-        <source>A simulated DSMR 5 meter with solar panels and gas: try the app without hardware.</source>
-        <translation>Un compteur DSMR 5 simulé avec panneaux solaires et gaz : essayez l&apos;application sans matériel.</translation>
-    </message>
-    <message>
         <source>Disconnect</source>
         <translation>Déconnecter</translation>
     </message>
@@ -909,6 +953,38 @@
     <message>
         <source>P1 captures (*.p1 *.txt *.log);;All files (*)</source>
         <translation>Enregistrements P1 (*.p1 *.txt *.log);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>A simulated DSMR 5 meter with solar panels, gas and water: try the app without hardware.</source>
+        <translation>Un compteur DSMR 5 simulé avec panneaux solaires, gaz et eau : essayez l&apos;application sans matériel.</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>Clé :</translation>
+    </message>
+    <message>
+        <source>none (plain meter)</source>
+        <translation>aucune (compteur non chiffré)</translation>
+    </message>
+    <message>
+        <source>An encrypted meter&apos;s key (Luxembourg, Austria: from the grid operator): 32 hex digits, or the path of a file holding them</source>
+        <translation>La clé d&apos;un compteur chiffré (Luxembourg, Autriche : fournie par le gestionnaire de réseau) : 32 chiffres hexadécimaux, ou le chemin d&apos;un fichier qui les contient</translation>
+    </message>
+    <message>
+        <source>default AK</source>
+        <translation>AK par défaut</translation>
+    </message>
+    <message>
+        <source>The authentication key (AK), only when the grid operator gives one other than 00112233445566778899AABBCCDDEEFF</source>
+        <translation>La clé d&apos;authentification (AK), seulement si le gestionnaire de réseau en donne une autre que 00112233445566778899AABBCCDDEEFF</translation>
+    </message>
+    <message>
+        <source>Key: %1</source>
+        <translation>Clé : %1</translation>
+    </message>
+    <message>
+        <source>Authentication key: %1</source>
+        <translation>Clé d&apos;authentification : %1</translation>
     </message>
 </context>
 <context>
@@ -1060,10 +1136,6 @@
         <translation>D-Bus Venus</translation>
     </message>
     <message>
-        <source>What dbus-p1 would publish from this telegram: the paths of com.victronenergy.grid and of the gas meter service. A telegram that fails its CRC publishes nothing.</source>
-        <translation>Ce que dbus-p1 publierait à partir de ce télégramme : les chemins de com.victronenergy.grid et du service du compteur de gaz. Un télégramme dont le CRC est faux ne publie rien.</translation>
-    </message>
-    <message>
         <source>No telegram yet: pick a source above and connect.</source>
         <translation>Pas encore de télégramme : choisissez une source ci-dessus et connectez-vous.</translation>
     </message>
@@ -1078,6 +1150,10 @@
     <message>
         <source>Telegram %1, received %2, %3 bytes — rejected: %4</source>
         <translation>Télégramme %1, reçu à %2, %3 octets — rejeté : %4</translation>
+    </message>
+    <message>
+        <source>What dbus-p1 would publish from this telegram: the paths of com.victronenergy.grid and of the gas and water pulse meters (com.victronenergy.pulsemeter, listed under the devices in Venus). A heat meter is not published: Venus has no service for it. A telegram that fails its CRC publishes nothing.</source>
+        <translation>Ce que dbus-p1 publierait à partir de ce télégramme : les chemins de com.victronenergy.grid et des compteurs d&apos;impulsions du gaz et de l&apos;eau (com.victronenergy.pulsemeter, listés parmi les appareils dans Venus). Un compteur de chaleur n&apos;est pas publié : Venus n&apos;a pas de service pour lui. Un télégramme dont le CRC est faux ne publie rien.</translation>
     </message>
 </context>
 <context>
@@ -1105,6 +1181,10 @@
     <message>
         <source>Value (as GetText shows it)</source>
         <translation>Valeur (telle que GetText l&apos;affiche)</translation>
+    </message>
+    <message>
+        <source>water</source>
+        <translation>eau</translation>
     </message>
 </context>
 </TS>

@@ -330,6 +330,22 @@
         <source>Not a single data line in the telegram.</source>
         <translation>Geen enkele dataregel in het telegram.</translation>
     </message>
+    <message>
+        <source>No CRC after &apos;!&apos;, although the telegram is DSMR 4 or newer (it has a version line or a timestamp) and must carry one.</source>
+        <translation>Geen CRC na &apos;!&apos;, terwijl het telegram DSMR 4 of nieuwer is (het heeft een versieregel of een tijdstempel) en er een moet hebben.</translation>
+    </message>
+    <message>
+        <source>This meter encrypts its telegrams: give its key with --key.</source>
+        <translation>Deze meter versleutelt zijn telegrammen: geef de sleutel met --key.</translation>
+    </message>
+    <message>
+        <source>Decryption failed: wrong key?</source>
+        <translation>Ontsleutelen mislukt: verkeerde sleutel?</translation>
+    </message>
+    <message>
+        <source>Decrypted, but there is no DSMR telegram inside (binary DLMS is not supported).</source>
+        <translation>Ontsleuteld, maar er zit geen DSMR-telegram in (binaire DLMS wordt niet ondersteund).</translation>
+    </message>
 </context>
 <context>
     <name>p1::ObisText</name>
@@ -803,6 +819,38 @@
         <source>CRC bad</source>
         <translation>CRC fout</translation>
     </message>
+    <message>
+        <source>%1 (encrypted and authenticated)</source>
+        <translation>%1 (versleuteld en geauthenticeerd)</translation>
+    </message>
+    <message>
+        <source>%1 (encrypted only)</source>
+        <translation>%1 (alleen versleuteld)</translation>
+    </message>
+    <message>
+        <source>GCM tag OK</source>
+        <translation>GCM-tag in orde</translation>
+    </message>
+    <message>
+        <source>no GCM tag: the telegram&apos;s CRC vouches for it</source>
+        <translation>geen GCM-tag: de CRC van het telegram staat ervoor in</translation>
+    </message>
+    <message>
+        <source>GCM tag fails with this authentication key; accepted on the telegram&apos;s own CRC</source>
+        <translation>GCM-tag klopt niet met deze authenticatiesleutel; geaccepteerd op de eigen CRC van het telegram</translation>
+    </message>
+    <message>
+        <source>GCM tag fails: wrong key?</source>
+        <translation>GCM-tag klopt niet: verkeerde sleutel?</translation>
+    </message>
+    <message>
+        <source>not decrypted: no key given</source>
+        <translation>niet ontsleuteld: geen sleutel gegeven</translation>
+    </message>
+    <message>
+        <source>Encrypted frame: system title %1, frame counter %2, security control %3</source>
+        <translation>Versleuteld frame: systeemtitel %1, frameteller %2, security control %3</translation>
+    </message>
 </context>
 <context>
     <name>p1::SourcePicker</name>
@@ -891,10 +939,6 @@
         <translation>zo snel mogelijk</translation>
     </message>
     <message>
-        <source>A simulated DSMR 5 meter with solar panels and gas: try the app without hardware.</source>
-        <translation>Een gesimuleerde DSMR 5-meter met zonnepanelen en gas: probeer de app zonder hardware.</translation>
-    </message>
-    <message>
         <source>Disconnect</source>
         <translation>Verbreken</translation>
     </message>
@@ -909,6 +953,38 @@
     <message>
         <source>P1 captures (*.p1 *.txt *.log);;All files (*)</source>
         <translation>P1-opnamen (*.p1 *.txt *.log);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>A simulated DSMR 5 meter with solar panels, gas and water: try the app without hardware.</source>
+        <translation>Een gesimuleerde DSMR 5-meter met zonnepanelen, gas en water: probeer de app zonder hardware.</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>Sleutel:</translation>
+    </message>
+    <message>
+        <source>none (plain meter)</source>
+        <translation>geen (onversleutelde meter)</translation>
+    </message>
+    <message>
+        <source>An encrypted meter&apos;s key (Luxembourg, Austria: from the grid operator): 32 hex digits, or the path of a file holding them</source>
+        <translation>De sleutel van een versleutelde meter (Luxemburg, Oostenrijk: van de netbeheerder): 32 hexadecimale cijfers, of het pad van een bestand dat ze bevat</translation>
+    </message>
+    <message>
+        <source>default AK</source>
+        <translation>standaard-AK</translation>
+    </message>
+    <message>
+        <source>The authentication key (AK), only when the grid operator gives one other than 00112233445566778899AABBCCDDEEFF</source>
+        <translation>De authenticatiesleutel (AK), alleen als de netbeheerder een andere geeft dan 00112233445566778899AABBCCDDEEFF</translation>
+    </message>
+    <message>
+        <source>Key: %1</source>
+        <translation>Sleutel: %1</translation>
+    </message>
+    <message>
+        <source>Authentication key: %1</source>
+        <translation>Authenticatiesleutel: %1</translation>
     </message>
 </context>
 <context>
@@ -1060,10 +1136,6 @@
         <translation>Venus D-Bus</translation>
     </message>
     <message>
-        <source>What dbus-p1 would publish from this telegram: the paths of com.victronenergy.grid and of the gas meter service. A telegram that fails its CRC publishes nothing.</source>
-        <translation>Wat dbus-p1 uit dit telegram zou publiceren: de paden van com.victronenergy.grid en van de gasmeterdienst. Een telegram met een foute CRC publiceert niets.</translation>
-    </message>
-    <message>
         <source>No telegram yet: pick a source above and connect.</source>
         <translation>Nog geen telegram: kies hierboven een bron en verbind.</translation>
     </message>
@@ -1078,6 +1150,10 @@
     <message>
         <source>Telegram %1, received %2, %3 bytes — rejected: %4</source>
         <translation>Telegram %1, ontvangen %2, %3 bytes — afgekeurd: %4</translation>
+    </message>
+    <message>
+        <source>What dbus-p1 would publish from this telegram: the paths of com.victronenergy.grid and of the gas and water pulse meters (com.victronenergy.pulsemeter, listed under the devices in Venus). A heat meter is not published: Venus has no service for it. A telegram that fails its CRC publishes nothing.</source>
+        <translation>Wat dbus-p1 van dit telegram zou publiceren: de paden van com.victronenergy.grid en van de pulsmeters voor gas en water (com.victronenergy.pulsemeter, in Venus bij de apparaten vermeld). Een warmtemeter wordt niet gepubliceerd: Venus heeft er geen service voor. Een telegram met een foute CRC publiceert niets.</translation>
     </message>
 </context>
 <context>
@@ -1105,6 +1181,10 @@
     <message>
         <source>Value (as GetText shows it)</source>
         <translation>Waarde (zoals GetText hem toont)</translation>
+    </message>
+    <message>
+        <source>water</source>
+        <translation>water</translation>
     </message>
 </context>
 </TS>

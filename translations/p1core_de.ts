@@ -13,6 +13,21 @@
     </message>
 </context>
 <context>
+    <name>p1::KeyInput</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not hold a key (32 hex digits)</source>
+        <translation>%1 enthält keinen Schlüssel (32 Hexadezimalziffern)</translation>
+    </message>
+    <message>
+        <source>not 32 hex digits, nor a file holding them</source>
+        <translation>weder 32 Hexadezimalziffern noch eine Datei, die sie enthält</translation>
+    </message>
+</context>
+<context>
     <name>p1::PortDetector</name>
     <message>
         <source>%1: %2</source>
@@ -53,6 +68,14 @@
     <message>
         <source>%1: %2 meter %3 (%4 valid, %5 rejected)</source>
         <translation>%1: %2-Zähler %3 (%4 gültig, %5 verworfen)</translation>
+    </message>
+    <message>
+        <source>%1: encrypted P1 meter at %2 baud: give its key with --key</source>
+        <translation>%1: verschlüsselter P1-Zähler mit %2 Baud: Schlüssel mit --key angeben</translation>
+    </message>
+    <message>
+        <source>%1: encrypted P1 meter: give its key with --key</source>
+        <translation>%1: verschlüsselter P1-Zähler: Schlüssel mit --key angeben</translation>
     </message>
 </context>
 <context>

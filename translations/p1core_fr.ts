@@ -13,6 +13,21 @@
     </message>
 </context>
 <context>
+    <name>p1::KeyInput</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 does not hold a key (32 hex digits)</source>
+        <translation>%1 ne contient pas de clé (32 chiffres hexadécimaux)</translation>
+    </message>
+    <message>
+        <source>not 32 hex digits, nor a file holding them</source>
+        <translation>ni 32 chiffres hexadécimaux, ni un fichier qui les contient</translation>
+    </message>
+</context>
+<context>
     <name>p1::PortDetector</name>
     <message>
         <source>%1: %2</source>
@@ -53,6 +68,14 @@
     <message>
         <source>%1: %2 meter %3 (%4 valid, %5 rejected)</source>
         <translation>%1 : compteur %2 %3 (valides : %4, rejetés : %5)</translation>
+    </message>
+    <message>
+        <source>%1: encrypted P1 meter at %2 baud: give its key with --key</source>
+        <translation>%1 : compteur P1 chiffré à %2 bauds : indiquez sa clé avec --key</translation>
+    </message>
+    <message>
+        <source>%1: encrypted P1 meter: give its key with --key</source>
+        <translation>%1 : compteur P1 chiffré : indiquez sa clé avec --key</translation>
     </message>
 </context>
 <context>

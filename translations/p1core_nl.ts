@@ -13,6 +13,21 @@
     </message>
 </context>
 <context>
+    <name>p1::KeyInput</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>kan %1 niet lezen: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not hold a key (32 hex digits)</source>
+        <translation>%1 bevat geen sleutel (32 hexadecimale cijfers)</translation>
+    </message>
+    <message>
+        <source>not 32 hex digits, nor a file holding them</source>
+        <translation>geen 32 hexadecimale cijfers, en ook geen bestand dat ze bevat</translation>
+    </message>
+</context>
+<context>
     <name>p1::PortDetector</name>
     <message>
         <source>%1: %2</source>
@@ -53,6 +68,14 @@
     <message>
         <source>%1: %2 meter %3 (%4 valid, %5 rejected)</source>
         <translation>%1: %2-meter %3 (%4 geldig, %5 afgekeurd)</translation>
+    </message>
+    <message>
+        <source>%1: encrypted P1 meter at %2 baud: give its key with --key</source>
+        <translation>%1: versleutelde P1-meter op %2 baud: geef de sleutel met --key</translation>
+    </message>
+    <message>
+        <source>%1: encrypted P1 meter: give its key with --key</source>
+        <translation>%1: versleutelde P1-meter: geef de sleutel met --key</translation>
     </message>
 </context>
 <context>

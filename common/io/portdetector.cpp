@@ -93,6 +93,19 @@ void PortDetector::start(const QStringList &requested)
         p->decoder = std::make_unique<TelegramDecoder>([this, p](const DecodedTelegram &decoded) {
             if (p->result.done)
                 return;
+            if (decoded.envelope)
+                p->result.encrypted = true;
+            if (decoded.rejection == Rejection::KeyMissing) {
+                // Intact frames at this baud rate: the meter is here, only its key is missing.
+                p->source->telegramAccepted();
+                p->result.baudRate = p->source->baudRate();
+                if (++p->result.rejected == 1)
+                    qCInfo(lcDetect).noquote() << p->result.port << ": encrypted P1 meter";
+                Q_EMIT portChanged(p->result);
+                if (p->result.rejected >= m_wanted)
+                    finishPort(*p);
+                return;
+            }
             if (!decoded.accepted()) {
                 ++p->result.rejected;
                 return;
@@ -117,6 +130,7 @@ void PortDetector::start(const QStringList &requested)
                 finishPort(*p);
         });
 
+        p->decoder->setKeys(m_keys);
         Source *s = p->source.get();
         connect(s, &Source::dataReceived, this, [p](const QByteArray &bytes) {
             p->result.bytes += quint64(bytes.size());
@@ -188,6 +202,11 @@ QString PortDetector::describe(const Result &r)
     if (r.error) {
         return tr("%1: %2").arg(r.port, Source::describe(*r.error));
     }
+    if (!r.found && r.encrypted && r.baudRate > 0)
+        return tr("%1: encrypted P1 meter at %2 baud: give its key with --key")
+            .arg(r.port, QString::number(r.baudRate));
+    if (!r.found && r.encrypted)
+        return tr("%1: encrypted P1 meter: give its key with --key").arg(r.port);
     if (!r.found) {
         if (r.bytes > 0)
             return tr("%1: data, but no valid telegram (%2 bytes)").arg(r.port).arg(r.bytes);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "gcmdecryptor.h"
 #include "serialsource.h"
 #include "source.h"
 
@@ -43,6 +44,9 @@ public:
         QString ident; ///< header after '/'
         QString equipmentId;
         bool gasSeen = false; ///< a gas meter on one of the M-Bus channels
+        /// Encrypted frames arrived. Without a key none is valid: the port is done once
+        /// telegramsWanted of them arrived, an encrypted P1 meter but not "found".
+        bool encrypted = false;
         int crcOk = 0; ///< valid telegrams with a matching CRC
         int noCrc = 0; ///< valid telegrams without CRC (DSMR 2.2/3.0)
         int rejected = 0; ///< telegrams that failed the CRC or did not parse
@@ -67,6 +71,8 @@ public:
     [[nodiscard]] std::chrono::milliseconds probeWindow() const noexcept { return m_window; }
     void setTelegramsWanted(int count) { m_wanted = qMax(1, count); }
     void setSourceMaker(SourceMaker maker) { m_maker = std::move(maker); }
+    /// Keys for an encrypted meter (--detect --key): its telegrams are then decrypted.
+    void setKeys(const DecryptionKeys &keys) { m_keys = keys; }
 
     /// The serial ports of this machine that could hold a P1 cable (QSerialPortInfo), by name.
     [[nodiscard]] static QStringList availablePorts();
@@ -103,6 +109,7 @@ private:
     SourceMaker m_maker;
     std::chrono::milliseconds m_window = kDefaultProbeWindow;
     int m_wanted = kDefaultTelegramsWanted;
+    DecryptionKeys m_keys;
     int m_done = 0;
     bool m_running = false;
 };

@@ -22,6 +22,8 @@ SerialSource::SerialSource(const QString &port, QObject *parent)
     , m_location(toSystemLocation(port))
 {
     m_probeTimer.setSingleShot(false);
+    // Each rate gets its whole window: a coarse timer may fire 5 % early.
+    m_probeTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_probeTimer, &QTimer::timeout, this, &SerialSource::switchBaudRate);
     connect(&m_port, &QSerialPort::readyRead, this, &SerialSource::readAvailable);
     connect(&m_port, &QSerialPort::errorOccurred, this, &SerialSource::handleError);

@@ -166,6 +166,7 @@ void SimulatedMeter::reset(std::uint32_t seed, std::int64_t startUtcSeconds)
     m_importWh = {uniform(2.0e6, 6.0e6), uniform(2.0e6, 6.0e6)};
     m_exportWh = {uniform(0.3e6, 1.5e6), uniform(0.8e6, 3.0e6)};
     m_gasM3 = uniform(1500, 6000);
+    m_waterM3 = uniform(300, 1500);
     m_gasCaptureMs = floorDiv(m_nowMs, kGasPeriodMs) * kGasPeriodMs;
 
     m_shortFailures = int(uniform(2, 15));
@@ -183,9 +184,11 @@ void SimulatedMeter::reset(std::uint32_t seed, std::int64_t startUtcSeconds)
 
     m_equipmentId = "E0099";
     m_gasEquipmentId = "G0099";
+    m_waterEquipmentId = "W0099";
     for (int i = 0; i < 12; ++i) {
         m_equipmentId += char('0' + int(uniform(0, 10)) % 10);
         m_gasEquipmentId += char('0' + int(uniform(0, 10)) % 10);
+        m_waterEquipmentId += char('0' + int(uniform(0, 10)) % 10);
     }
 
     m_loadNoise = 1.0;
@@ -245,8 +248,9 @@ void SimulatedMeter::advanceGas(std::int64_t toMs)
     while (m_gasCaptureMs < capture) {
         const std::int64_t next = std::min(m_gasCaptureMs + slot, capture);
         const double hours = double(next - m_gasCaptureMs) / 3.6e6;
-        const double rate = gasRatePerHour((m_gasCaptureMs + next) / 2);
-        m_gasM3 += std::max(0.0, rate * hours * (1.0 + normal(0.15)));
+        const std::int64_t middle = (m_gasCaptureMs + next) / 2;
+        m_gasM3 += std::max(0.0, gasRatePerHour(middle) * hours * (1.0 + normal(0.15)));
+        m_waterM3 += std::max(0.0, waterRatePerHour(middle) * hours * (1.0 + normal(0.3)));
         m_gasCaptureMs = next;
     }
 }
@@ -262,6 +266,17 @@ double SimulatedMeter::gasRatePerHour(std::int64_t utcMs) const noexcept
     const double hotWater = 0.6 * bell(h, 7.3, 0.4) + 0.3 * bell(h, 21.5, 0.6);
     const double cooking = 0.15 * bell(h, 18.0, 0.6);
     return 1.1 * heating + hotWater + cooking + 0.005;
+}
+
+double SimulatedMeter::waterRatePerHour(std::int64_t utcMs) noexcept
+{
+    const double h = localHours(utcMs);
+    // m3/h: showers around 07:15, the dishwasher, cooking and washing in the evening, a toilet
+    // now and then through the day; about 0.4 m3 a day.
+    const double showers = 0.1 * bell(h, 7.3, 0.5);
+    const double evening = 0.04 * bell(h, 19.0, 2.0);
+    const double day = h >= 7 && h < 23 ? 0.004 : 0.001;
+    return showers + evening + day;
 }
 
 double SimulatedMeter::solarWatts(std::int64_t utcMs) const noexcept
@@ -366,7 +381,7 @@ std::string SimulatedMeter::telegram() const
     const std::int64_t now = floorDiv(m_nowMs, 1000);
     const double net = netPower();
     std::string t;
-    t.reserve(1100);
+    t.reserve(1200);
     t += "/SIM5\\2P1 SIMULATOR DSMR5\r\n\r\n";
     t += "1-3:0.2.8(50)\r\n";
     t += "0-0:1.0.0(" + formatTimestamp(now) + ")\r\n";
@@ -407,6 +422,12 @@ std::string SimulatedMeter::telegram() const
     t += ")\r\n";
     appendf(t, "0-1:24.2.1(%s)(%09.3f*m3)\r\n", formatTimestamp(m_gasCaptureMs / 1000).c_str(),
         m_gasM3);
+    t += "0-2:24.1.0(007)\r\n";
+    t += "0-2:96.1.0(";
+    appendHex(t, m_waterEquipmentId);
+    t += ")\r\n";
+    appendf(t, "0-2:24.2.1(%s)(%09.3f*m3)\r\n", formatTimestamp(m_gasCaptureMs / 1000).c_str(),
+        m_waterM3);
     t += '!';
     appendf(t, "%04X\r\n", unsigned(Crc16::compute(t)));
     return t;

@@ -8,8 +8,9 @@
 
 namespace p1 {
 
-/// A simulated Dutch DSMR 5.0 three-phase meter with a gas meter on M-Bus channel 1: the model
-/// behind SimulatorSource, with no timers or I/O so tests can step it as they like.
+/// A simulated Dutch DSMR 5.0 three-phase meter with a gas meter on M-Bus channel 1 and a water
+/// meter on channel 2: the model behind SimulatorSource, with no timers or I/O so tests can step
+/// it as they like.
 ///
 /// The household: a base load with a fridge cycling, morning and evening peaks, slow noise and
 /// appliances switching on at random (kettle, microwave, washing machine, oven), spread over the
@@ -18,9 +19,11 @@ namespace p1 {
 /// noon on a fair day. Per phase: net power on 21/41/61.7.0 (import) or 22/42/62.7.0 (export),
 /// current |P|/V (unsigned, as meters send it), voltage rising with export. The energy
 /// registers integrate the net power on the tariff of the moment (NL: tariff 1 = low, 23-07 h and
-/// weekends). Gas advances at each 5-minute boundary of the clock, by a rate that depends on the
-/// hour and the season (heating) plus showers. Rare events bump the sag and power-failure
-/// counters. Timestamps are Dutch local time with the S/W flag of the EU summer-time rule.
+/// weekends). Gas and water advance at each 5-minute boundary of the clock: gas by a rate that
+/// depends on the hour and the season (heating) plus showers, water by the household's day
+/// (showers in the morning, cooking and washing in the evening, ~0.4 m3 a day). Rare events bump
+/// the sag and power-failure counters. Timestamps are Dutch local time with the S/W flag of the EU
+/// summer-time rule.
 ///
 /// Deterministic: the same seed, start and steps give the same telegrams.
 class SimulatedMeter
@@ -31,7 +34,7 @@ public:
     /// Restarts the meter at \a startUtcSeconds (registers back to their seeded values).
     void reset(std::uint32_t seed, std::int64_t startUtcSeconds);
     /// Moves the clock on by \a milliseconds: integrates energy over the step at the power of the
-    /// last telegram, advances gas over any 5-minute boundaries crossed, then draws new
+    /// last telegram, advances gas and water over any 5-minute boundaries crossed, then draws new
     /// instantaneous values.
     void advance(std::int64_t milliseconds);
 
@@ -70,6 +73,7 @@ private:
     void rareEvents(double stepSeconds);
     void advanceGas(std::int64_t toMs);
     [[nodiscard]] double gasRatePerHour(std::int64_t utcMs) const noexcept;
+    [[nodiscard]] static double waterRatePerHour(std::int64_t utcMs) noexcept;
     [[nodiscard]] double solarWatts(std::int64_t utcMs) const noexcept;
     [[nodiscard]] bool chance(double meanIntervalSeconds, double stepSeconds);
     [[nodiscard]] double uniform(double low, double high);
@@ -89,6 +93,7 @@ private:
     std::array<double, 2> m_importWh {}; // tariff 1, 2
     std::array<double, 2> m_exportWh {};
     double m_gasM3 = 0;
+    double m_waterM3 = 0;
     std::int64_t m_gasCaptureMs = 0;
 
     int m_shortFailures = 0;
@@ -97,6 +102,7 @@ private:
     std::array<int, 3> m_swells {};
     std::string m_equipmentId;
     std::string m_gasEquipmentId;
+    std::string m_waterEquipmentId;
 };
 
 } // namespace p1

@@ -198,7 +198,6 @@ void TcpSource::connectNow()
         return;
     setState(State::Connecting);
     m_filter.reset();
-    m_gotData = false;
     m_lastError.clear();
     qCDebug(lcTcp, "connecting to %s", qUtf8Printable(name()));
     // The timeout covers the lookup, then each address on its own.
@@ -404,14 +403,8 @@ void TcpSource::readAvailable()
     if (!raw.isEmpty()) {
         if (m_idleTimeout.count() > 0)
             m_idleTimer.start(m_idleTimeout);
-        if (!m_gotData) {
-            // A connection that delivers is a good one: the next outage starts the back-off anew.
-            m_gotData = true;
-            m_backoff = m_initialBackoff;
-            if (m_outageReported)
-                qCInfo(lcTcp, "%s: data flowing again", qUtf8Printable(name()));
-            m_outageReported = false;
-        }
+        // Bytes alone do not end an outage: a dongle that sends a little and hangs up would
+        // reset the back-off every time. telegramAccepted() does.
         const QByteArray data = m_telnet ? m_filter.filter(raw) : raw;
         if (!data.isEmpty())
             Q_EMIT dataReceived(data);
@@ -423,6 +416,19 @@ void TcpSource::readAvailable()
         return;
     dropAndRetry(Error::ConnectionLost,
         closedByPeer ? QStringLiteral("closed by the remote end") : qt_error_string(error));
+}
+
+void TcpSource::telegramAccepted()
+{
+    // A connection that delivers valid telegrams is a good one: the next outage starts the
+    // back-off anew.
+    m_backoff = m_initialBackoff;
+    if (!m_outageReported)
+        return;
+    m_outageReported = false;
+    const QString line = m_repeats.filter(QStringLiteral("%1: telegrams again").arg(name()));
+    if (!line.isEmpty())
+        qCInfo(lcTcp).noquote() << line;
 }
 
 void TcpSource::dropAndRetry(Error error, const QString &detail)
@@ -438,7 +444,11 @@ void TcpSource::dropAndRetry(Error error, const QString &detail)
     setState(State::Connecting);
     if (!m_outageReported) {
         m_outageReported = true;
-        qCWarning(lcTcp, "%s: %s; reconnecting", qUtf8Printable(name()), qUtf8Printable(detail));
+        // Outages that each end with a telegram can still come every few seconds.
+        const QString line =
+            m_repeats.filter(QStringLiteral("%1: %2; reconnecting").arg(name(), detail));
+        if (!line.isEmpty())
+            qCWarning(lcTcp).noquote() << line;
         Q_EMIT errorOccurred(error, detail);
     } else {
         qCDebug(lcTcp, "%s: %s; retry in %lld ms", qUtf8Printable(name()), qUtf8Printable(detail),

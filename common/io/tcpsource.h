@@ -1,5 +1,6 @@
 #pragma once
 
+#include "logging.h"
 #include "source.h"
 #include "telnetfilter.h"
 
@@ -19,7 +20,10 @@ namespace p1 {
 /// expected to come and go (WiFi, dongle reboots), so it never finishes:
 /// - a refused, failed, dropped or timed-out connection reports Error::ConnectionLost once per
 ///   outage (Error::NotFound when the host name does not resolve), then reconnects after a
-///   back-off: 1 s, doubling up to 30 s, back to 1 s once a new connection delivered data;
+///   back-off: 1 s, doubling up to 30 s. An outage ends, and the back-off starts at 1 s again,
+///   only with a valid telegram (telegramAccepted()): bytes alone do not, or a dongle that
+///   sends a few and hangs up would be reconnected every second. Repeated identical warnings
+///   are rate-limited (RepeatLimiter);
 /// - a connection that stays silent for the idle timeout (a half-open TCP connection after a
 ///   dongle lost power sends nothing, and TCP does not notice) is dropped and remade.
 /// Every new connection emits discontinuity(): the previous one may have ended mid-telegram.
@@ -65,6 +69,8 @@ public:
 public Q_SLOTS:
     void open() override;
     void close() override;
+    /// Ends an outage: the back-off starts over.
+    void telegramAccepted() override;
 
 private:
     class Connection; // a non-blocking socket and its notifier (tcpsource.cpp)
@@ -111,7 +117,7 @@ private:
     bool m_wanted = false;
     bool m_telnet = true;
     bool m_outageReported = false;
-    bool m_gotData = false;
+    RepeatLimiter m_repeats;
 };
 
 } // namespace p1

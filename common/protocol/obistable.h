@@ -59,6 +59,7 @@ enum class Field : std::uint8_t
     LongPowerFailures,
     BreakerState,
     TextMessage,
+    Frequency,
     // M-Bus codes `0-n:...`, n the channel (1-4); these come last (see isMbusField()).
     MbusDeviceType,
     MbusEquipmentId,
@@ -220,8 +221,8 @@ inline constexpr ObisInfo kObisTable[] = {
         QT_TRANSLATE_NOOP("p1::ObisText", "Actual apparent power received (-S)")),
     detail::exact(
         1, 0, 13, 7, 0, Field::None, Unit::None, QT_TRANSLATE_NOOP("p1::ObisText", "Power factor")),
-    detail::exact(
-        1, 0, 14, 7, 0, Field::None, Unit::None, QT_TRANSLATE_NOOP("p1::ObisText", "Frequency")),
+    detail::exact(1, 0, 14, 7, 0, Field::Frequency, Unit::Hertz,
+        QT_TRANSLATE_NOOP("p1::ObisText", "Frequency")),
     // Per phase
     detail::exact(1, 0, 21, 7, 0, Field::PowerL1Import, Unit::W,
         QT_TRANSLATE_NOOP("p1::ObisText", "Instantaneous active power L1 (+P)")),

@@ -197,6 +197,8 @@ std::optional<Decimal> *quantityOf(Reading &r, Field field) noexcept
         return &r.averageDemand;
     case Field::MaximumDemandMonth:
         return &r.maximumDemandMonth;
+    case Field::Frequency:
+        return &r.frequency;
     default:
         return nullptr;
     }
@@ -312,6 +314,7 @@ void Reading::clear() noexcept
     breakerState.reset();
     averageDemand.reset();
     maximumDemandMonth.reset();
+    frequency.reset();
     hasTextMessage = false;
     textMessage.clear();
     for (std::size_t i = 0; i < mbus.size(); ++i) {

@@ -41,6 +41,18 @@ struct MbusChannel
     {
         return deviceType == std::int16_t(type);
     }
+    /// A water meter with a reading: typed 7 by 24.1.0 (Fluvius channel 2), in m3 or, a zero,
+    /// without a unit. Warm water (6) is not counted: nothing in Venus would tell it apart.
+    [[nodiscard]] bool isWaterMeter() const noexcept
+    {
+        return present && isType(MbusDeviceType::Water) && value
+            && (unit == Unit::CubicMetre || unit == Unit::None);
+    }
+    /// A heat meter with a reading (Warmtelink: type 4, GJ). Venus has no service type for heat.
+    [[nodiscard]] bool isHeatMeter() const noexcept
+    {
+        return present && isType(MbusDeviceType::Heat) && value;
+    }
 };
 
 /// One phase's instantaneous values, base units (W, V, A). Meters send current unsigned.
@@ -93,6 +105,7 @@ struct Reading
     std::optional<std::int32_t> breakerState; ///< 0-0:96.3.10
     std::optional<Decimal> averageDemand; ///< Belgium 1-0:1.4.0, W
     std::optional<Decimal> maximumDemandMonth; ///< Belgium 1-0:1.6.0, W
+    std::optional<Decimal> frequency; ///< 1-0:14.7.0, Hz (Hungarian meters send it)
     bool hasTextMessage = false;
     std::string textMessage; ///< 0-0:96.13.0, hex-decoded when it is hex
 
@@ -106,7 +119,9 @@ struct Reading
     /// the tariff registers; nullopt when neither.
     [[nodiscard]] std::optional<Decimal> totalImport() const noexcept;
     [[nodiscard]] std::optional<Decimal> totalExport() const noexcept;
-    /// Net power in W (import - export), or the sum of the phases when 1.7.0/2.7.0 are missing.
+    /// Net power in W: import - export (1.7.0 - 2.7.0) when the meter sends both (EasyMeter:
+    /// its signed 1.7.0); else the sum of the phases' net power when every phase that reports
+    /// anything reports its power; else nullopt. Never one total alone.
     [[nodiscard]] std::optional<Decimal> netPower() const noexcept;
     /// The same three into \a out, returning whether there is one: the mapping's form, without
     /// an optional to assemble and copy for every telegram.

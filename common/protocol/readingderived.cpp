@@ -42,14 +42,23 @@ bool Reading::totalExport(Decimal &out) const noexcept
 
 bool Reading::netPower(Decimal &out) const noexcept
 {
-    if (powerImport || powerExport) {
-        out = Decimal::subtract(powerImport.value_or(Decimal {}), powerExport.value_or(Decimal {}));
+    // Never a half: import without export (or the other way round) is not the net power.
+    if (powerImport && powerExport) {
+        out = Decimal::subtract(*powerImport, *powerExport);
         return true;
     }
+    // EasyMeter sends one signed total (negative when exporting) and never 2.7.0.
+    if (flavour == Flavour::EasyMeter && powerImport && !powerExport) {
+        out = *powerImport;
+        return true;
+    }
+    // The phases add up to it only when every phase that reports anything reports its power.
     bool any = false;
     for (const PhaseReading &phase : phases) {
-        if (!phase.powerImport && !phase.powerExport)
+        if (!phase.hasAny())
             continue;
+        if (!phase.powerImport && !phase.powerExport)
+            return false;
         const Decimal net = Decimal::subtract(
             phase.powerImport.value_or(Decimal {}), phase.powerExport.value_or(Decimal {}));
         out = any ? Decimal::add(out, net) : net;

@@ -28,6 +28,9 @@ constexpr PathSpec kGridSpecs[] = {
     {"/Ac/L3/Current", ValueKind::Double, "A", 2},
     {"/Ac/Energy/Forward", ValueKind::Double, "kWh", 3},
     {"/Ac/Energy/Reverse", ValueKind::Double, "kWh", 3},
+    {"/Ac/L1/Energy/Forward", ValueKind::Double, "kWh", 3},
+    {"/Ac/L1/Energy/Reverse", ValueKind::Double, "kWh", 3},
+    {"/Ac/Frequency", ValueKind::Double, "Hz", 2},
     {"/NrOfPhases", ValueKind::Int, "", 0},
     {"/Serial", ValueKind::String, "", 0},
     {"/P1/Ident", ValueKind::String, "", 0},
@@ -69,6 +72,8 @@ static_assert(std::size(kGasSpecs) == kGasPathCount, "one PathSpec per GasPath")
 constexpr bool specsInOrder()
 {
     return kGridSpecs[std::size_t(GridPath::AcL3Current)].path == "/Ac/L3/Current"
+        && kGridSpecs[std::size_t(GridPath::AcL1EnergyReverse)].path == "/Ac/L1/Energy/Reverse"
+        && kGridSpecs[std::size_t(GridPath::AcFrequency)].path == "/Ac/Frequency"
         && kGridSpecs[std::size_t(GridPath::NrOfPhases)].path == "/NrOfPhases"
         && kGridSpecs[std::size_t(GridPath::P1LowTariff)].path == "/P1/LowTariff"
         && kGridSpecs[std::size_t(GridPath::P1EnergyReverseT4)].path == "/P1/Energy/Reverse/T4"
@@ -354,6 +359,15 @@ bool VenusMapper::mapGrid(const Reading &reading, GridValues &grid) const
     setDecimal(grid[GridPath::AcEnergyForward], hasTotal, total, -3);
     hasTotal = reading.totalExport(total);
     setDecimal(grid[GridPath::AcEnergyReverse], hasTotal, total, -3);
+    // One phase: its energy is the total. Three: DSMR has no per-phase registers.
+    if (nrOfPhases == 1) {
+        grid[GridPath::AcL1EnergyForward] = grid[GridPath::AcEnergyForward];
+        grid[GridPath::AcL1EnergyReverse] = grid[GridPath::AcEnergyReverse];
+    } else {
+        grid[GridPath::AcL1EnergyForward].setInvalid();
+        grid[GridPath::AcL1EnergyReverse].setInvalid();
+    }
+    setDecimal(grid[GridPath::AcFrequency], reading.frequency);
     for (std::uint8_t t = 0; t < 4; ++t) {
         setDecimal(grid[GridPath(std::uint8_t(GridPath::P1EnergyForwardT1) + t)],
             reading.energyImport[t + 1u], -3);
@@ -392,45 +406,61 @@ bool VenusMapper::mapGas(const Reading &reading, GasValues &gas)
         gas.invalidateAll();
         return false;
     }
+    mapPulseMeter(*meter, gas, m_gasFlow);
+    return true;
+}
 
-    const double volume = meter->value->toDouble();
-    gas[GasPath::Aggregate].set(volume);
-    setNonEmpty(gas[GasPath::Serial], meter->equipmentId);
-    setTimestamp(gas[GasPath::P1CaptureTime], meter->captureTime, m_date);
-    gas[GasPath::P1Channel].setInt(meter->channel);
+std::size_t VenusMapper::mapWater(const Reading &reading, WaterValues &water)
+{
+    water.count = 0;
+    for (const MbusChannel &channel : reading.mbus) {
+        if (!channel.isWaterMeter() || channel.channel < 1 || channel.channel > kMaxWaterMeters)
+            continue;
+        mapPulseMeter(channel, water.meters[water.count++], m_waterFlow[channel.channel - 1u]);
+    }
+    for (std::size_t i = water.count; i < water.meters.size(); ++i)
+        water.meters[i].invalidateAll();
+    return water.count;
+}
+
+void VenusMapper::mapPulseMeter(const MbusChannel &meter, GasValues &out, Flow &flow)
+{
+    out[GasPath::Aggregate].set(meter.value->toDouble());
+    setNonEmpty(out[GasPath::Serial], meter.equipmentId);
+    setTimestamp(out[GasPath::P1CaptureTime], meter.captureTime, m_date);
+    out[GasPath::P1Channel].setInt(meter.channel);
 
     // The meter reading moves only when the M-Bus device reports (DSMR 4 hourly, DSMR 5 every
     // five minutes): a rate between telegrams would be zero most of the time and a spike at each
     // report. So the flow is the volume difference over the time between two distinct capture
     // times, and stays published until the next report.
-    if (meter->captureTime.valid) {
-        const GasSample sample {meter->captureTime.utcSeconds, *meter->value, meter->channel};
-        if (!m_lastGas || m_lastGas->channel != sample.channel
-            || sample.captureUtc < m_lastGas->captureUtc) {
+    if (meter.captureTime.valid) {
+        const Sample sample {meter.captureTime.utcSeconds, *meter.value, meter.channel};
+        if (!flow.last || flow.last->channel != sample.channel
+            || sample.captureUtc < flow.last->captureUtc) {
             // First sample, another meter, or the clock went back: start over.
-            m_flow.reset();
-            m_lastGas = sample;
-        } else if (sample.captureUtc > m_lastGas->captureUtc) {
-            const Decimal delta = Decimal::subtract(sample.volume, m_lastGas->volume);
-            const double hours = double(sample.captureUtc - m_lastGas->captureUtc) / 3600.0;
+            flow.rate.reset();
+            flow.last = sample;
+        } else if (sample.captureUtc > flow.last->captureUtc) {
+            const Decimal delta = Decimal::subtract(sample.volume, flow.last->volume);
+            const double hours = double(sample.captureUtc - flow.last->captureUtc) / 3600.0;
             if (delta.mantissa >= 0)
-                m_flow = delta.toDouble() / hours;
+                flow.rate = delta.toDouble() / hours;
             else
-                m_flow.reset(); // meter replaced or reset
-            m_lastGas = sample;
+                flow.rate.reset(); // meter replaced or reset
+            flow.last = sample;
         }
     }
-    if (m_flow)
-        gas[GasPath::Flow].set(*m_flow);
+    if (flow.rate)
+        out[GasPath::Flow].set(*flow.rate);
     else
-        gas[GasPath::Flow].setInvalid();
-    return true;
+        out[GasPath::Flow].setInvalid();
 }
 
 void VenusMapper::reset() noexcept
 {
-    m_lastGas.reset();
-    m_flow.reset();
+    m_gasFlow = {};
+    m_waterFlow.fill(Flow {});
 }
 
 } // namespace p1

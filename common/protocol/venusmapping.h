@@ -12,6 +12,7 @@
 
 namespace p1 {
 
+struct MbusChannel;
 struct Reading;
 
 /// D-Bus value kinds of the Venus contract: measurements are doubles, ids/counts/flags int32,
@@ -78,6 +79,9 @@ enum class GridPath : std::uint8_t
     AcL3Current,
     AcEnergyForward,
     AcEnergyReverse,
+    AcL1EnergyForward, ///< single-phase meters only: the totals (gui-v2 hides those for one phase)
+    AcL1EnergyReverse,
+    AcFrequency,
     NrOfPhases,
     Serial,
     P1Ident,
@@ -107,6 +111,7 @@ enum class GridPath : std::uint8_t
     Count_
 };
 
+/// The paths of a pulse meter service: the gas meter's, and each water meter's too.
 enum class GasPath : std::uint8_t
 {
     Aggregate, ///< m3, the meter reading
@@ -119,6 +124,8 @@ enum class GasPath : std::uint8_t
 
 inline constexpr std::size_t kGridPathCount = std::size_t(GridPath::Count_);
 inline constexpr std::size_t kGasPathCount = std::size_t(GasPath::Count_);
+/// At most one water meter per M-Bus channel.
+inline constexpr std::size_t kMaxWaterMeters = 4;
 
 [[nodiscard]] const PathSpec &pathSpec(GridPath path) noexcept;
 [[nodiscard]] const PathSpec &pathSpec(GasPath path) noexcept;
@@ -145,6 +152,23 @@ struct PathValues
 
 using GridValues = PathValues<GridPath, kGridPathCount>;
 using GasValues = PathValues<GasPath, kGasPathCount>;
+/// The water meters of a telegram, in channel order: the first \a count are valid.
+struct WaterValues
+{
+    std::array<GasValues, kMaxWaterMeters> meters;
+    std::size_t count = 0;
+
+    [[nodiscard]] std::span<const GasValues> valid() const noexcept
+    {
+        return std::span<const GasValues>(meters.data(), count);
+    }
+    void invalidateAll() noexcept
+    {
+        for (GasValues &m : meters)
+            m.invalidateAll();
+        count = 0;
+    }
+};
 
 /// GetText for a value: "-275 W", "230.1 V", "12345.678 kWh", "" for invalid.
 [[nodiscard]] std::string formatText(const PathSpec &spec, const VenusValue &value);
@@ -155,8 +179,13 @@ using GasValues = PathValues<GasPath, kGasPathCount>;
 ///   total attributed to L1 (systemcalc reads per-phase power only);
 /// - /Ac/Lx/Current carries the sign of that phase's net power (meters send it unsigned);
 /// - /Ac/Energy/Forward|Reverse in kWh: the meter's total register, else the sum of tariffs;
-/// - gas /Flow in m3/h, computed only when the gas capture time changes (DSMR 4: hourly,
-///   DSMR 5: every 5 minutes), so it is stateful: use one mapper per stream.
+///   on a single-phase meter (/NrOfPhases 1) /Ac/L1/Energy/Forward|Reverse repeat them: gui-v2's
+///   AC-input page (PageAcInModel.qml) shows the totals only for more than one phase and the
+///   per-phase energy rows always. DSMR has no per-phase energy, so three phases leave them
+///   invalid;
+/// - /Ac/Frequency from 1-0:14.7.0 when the meter sends it;
+/// - gas and water /Flow in m3/h, computed only when the meter's capture time changes (DSMR 4:
+///   hourly, DSMR 5: every 5 minutes), so it is stateful: use one mapper per stream.
 /// The same code serves `--decode` and the D-Bus services.
 class VenusMapper
 {
@@ -167,7 +196,10 @@ public:
     bool mapGrid(const Reading &reading, GridValues &grid) const;
     /// Fills \a gas; returns false (and leaves \a gas invalid) when the telegram had no gas meter.
     bool mapGas(const Reading &reading, GasValues &gas);
-    /// Forgets the previous gas reading (new stream).
+    /// Fills \a water with the telegram's water meters (MbusChannel::isWaterMeter()), in
+    /// channel order; returns their number (water.count).
+    std::size_t mapWater(const Reading &reading, WaterValues &water);
+    /// Forgets the previous gas and water readings (new stream).
     void reset() noexcept;
 
     /// The date part of a timestamp's text ("2026-11-25"), kept for the day it was made: the
@@ -180,14 +212,22 @@ public:
     };
 
 private:
-    struct GasSample
+    struct Sample
     {
         std::int64_t captureUtc = 0;
         Decimal volume; ///< exact, so the difference of two readings is exact
         std::uint8_t channel = 0; ///< a different channel is another meter: start over
     };
-    std::optional<GasSample> m_lastGas;
-    std::optional<double> m_flow;
+    /// The flow of one meter across its capture times.
+    struct Flow
+    {
+        std::optional<Sample> last;
+        std::optional<double> rate; ///< m3/h
+    };
+    void mapPulseMeter(const MbusChannel &meter, GasValues &out, Flow &flow);
+
+    Flow m_gasFlow;
+    std::array<Flow, kMaxWaterMeters> m_waterFlow; ///< by channel - 1
     mutable DateCache m_date; // a cache: mapGrid() stays const in what it means
 };
 

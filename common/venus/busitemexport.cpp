@@ -198,6 +198,14 @@ void BusItemExport::sendChanges(const QList<BusItemChange> &changes)
     QDBusMessage items = QDBusMessage::createSignal(u"/"_s, kInterface, u"ItemsChanged"_s);
     items << QVariant::fromValue(detail::BusItemsPayload {changes});
     m_bus.send(items);
+    // -v: one line per change sent; nothing is formatted when debug is off.
+    if (lcDbus().isDebugEnabled()) {
+        QStringList parts;
+        parts.reserve(changes.size());
+        for (const BusItemChange &change : changes)
+            parts << change.path + u'=' + (change.value.isValid() ? change.text : u"invalid"_s);
+        qCDebug(lcDbus).noquote() << m_bus.name() << "ItemsChanged" << parts.join(u", "_s);
+    }
     if (!m_propertiesChanged)
         return;
     for (const BusItemChange &change : changes) {

@@ -16,11 +16,20 @@ namespace {
 /// numbers across types (int 1 == double 1.0), but a type change is a change for consumers.
 bool sameValue(const QVariant &a, const QVariant &b)
 {
-    if (a.isValid() != b.isValid())
+    if (a.metaType() != b.metaType())
         return false;
-    if (!a.isValid())
+    // Every path is compared per telegram: numbers skip QVariant's generic comparison (which
+    // for two values of one type is this same operator==, NaN included).
+    switch (a.metaType().id()) {
+    case QMetaType::UnknownType:
         return true;
-    return a.metaType() == b.metaType() && a == b;
+    case QMetaType::Double:
+        return qvariant_cast<double>(a) == qvariant_cast<double>(b);
+    case QMetaType::Int:
+        return qvariant_cast<int>(a) == qvariant_cast<int>(b);
+    default:
+        return a == b;
+    }
 }
 
 bool isIntegerType(QMetaType type)

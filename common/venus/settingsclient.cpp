@@ -47,20 +47,37 @@ void SettingsClient::add(const QList<Setting> &settings, std::chrono::millisecon
 {
     m_pending = settings;
     m_done = false;
+    if (!m_watcher) {
+        // Kept for the client's life: the service may appear after the timeout, or restart.
+        m_watcher = new QDBusServiceWatcher(service(), m_bus,
+            QDBusServiceWatcher::WatchForRegistration | QDBusServiceWatcher::WatchForUnregistration,
+            this);
+        connect(m_watcher, &QDBusServiceWatcher::serviceRegistered, this,
+            &SettingsClient::onServiceRegistered);
+        connect(m_watcher, &QDBusServiceWatcher::serviceUnregistered, this, [this] {
+            m_ready = false;
+            qCInfo(lcSettings, "%s left the bus", kService);
+        });
+    }
+    for (const auto &s : std::as_const(m_pending))
+        m_bus.connect(service(), QString::fromLatin1(kDevicesPath) + u'/' + s.path,
+            QStringLiteral("com.victronenergy.BusItem"), QStringLiteral("PropertiesChanged"), this,
+            SLOT(onPropertiesChanged(QDBusMessage)));
     if (m_bus.interface() && m_bus.interface()->isServiceRegistered(service())) {
         callAddSettings();
         return;
     }
     qCInfo(lcSettings, "waiting up to %lld s for %s", qlonglong(timeout.count() / 1000), kService);
-    if (!m_watcher) {
-        m_watcher = new QDBusServiceWatcher(
-            service(), m_bus, QDBusServiceWatcher::WatchForRegistration, this);
-        connect(m_watcher, &QDBusServiceWatcher::serviceRegistered, this, [this] {
-            if (!m_done)
-                callAddSettings();
-        });
-    }
     m_timeout.start(timeout);
+}
+
+void SettingsClient::onServiceRegistered()
+{
+    if (m_pending.isEmpty())
+        return;
+    if (m_done)
+        qCInfo(lcSettings, "%s appeared: adding the settings", kService);
+    callAddSettings();
 }
 
 void SettingsClient::callAddSettings()
@@ -68,9 +85,15 @@ void SettingsClient::callAddSettings()
     m_timeout.stop();
     QList<QVariantMap> items;
     items.reserve(m_pending.size());
-    for (const auto &s : std::as_const(m_pending))
-        items.append(QVariantMap {
-            {QStringLiteral("path"), s.path}, {QStringLiteral("default"), s.defaultValue}});
+    for (const auto &s : std::as_const(m_pending)) {
+        QVariantMap item {
+            {QStringLiteral("path"), s.path}, {QStringLiteral("default"), s.defaultValue}};
+        if (s.min.isValid() && s.max.isValid()) {
+            item.insert(QStringLiteral("min"), s.min);
+            item.insert(QStringLiteral("max"), s.max);
+        }
+        items.append(item);
+    }
 
     QDBusMessage call = QDBusMessage::createMethodCall(service(), QString::fromLatin1(kDevicesPath),
         QStringLiteral("com.victronenergy.Settings"), QStringLiteral("AddSettings"));
@@ -108,36 +131,80 @@ void SettingsClient::onAddSettingsFinished(QDBusPendingCallWatcher *call)
             values.insert(path, v);
     }
     m_done = true;
+    m_ready = true;
     Q_EMIT added(values);
 }
 
 void SettingsClient::giveUp(const QString &reason)
 {
-    if (m_done)
-        return;
-    m_done = true;
+    m_ready = false;
     m_timeout.stop();
-    qCWarning(lcSettings).noquote() << reason << "- going on with default settings";
+    if (m_done) {
+        qCWarning(lcSettings).noquote() << reason;
+        return;
+    }
+    m_done = true;
+    qCWarning(lcSettings).noquote()
+        << reason << "- going on with default settings until it appears";
     Q_EMIT unavailable(reason);
 }
 
-void SettingsClient::setValue(const QString &path, const QVariant &value)
+void SettingsClient::setValue(const QString &path, const QVariant &value, bool readBack)
 {
     QDBusMessage call =
         QDBusMessage::createMethodCall(service(), QString::fromLatin1(kDevicesPath) + u'/' + path,
             QStringLiteral("com.victronenergy.BusItem"), QStringLiteral("SetValue"));
     call << QVariant::fromValue(QDBusVariant(value));
     auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call), this);
-    connect(watcher, &QDBusPendingCallWatcher::finished, this, [path](QDBusPendingCallWatcher *w) {
-        w->deleteLater();
-        QDBusPendingReply<int> reply = *w;
-        if (reply.isError())
-            qCWarning(lcSettings).noquote()
-                << "could not store" << path << ":" << reply.error().message();
-        else if (reply.value() != 0)
-            qCWarning(lcSettings).noquote()
-                << "settings refused" << path << "code" << reply.value();
-    });
+    connect(watcher, &QDBusPendingCallWatcher::finished, this,
+        [this, path, readBack](QDBusPendingCallWatcher *w) {
+            w->deleteLater();
+            QDBusPendingReply<int> reply = *w;
+            if (reply.isError()) {
+                qCWarning(lcSettings).noquote()
+                    << "could not store" << path << ":" << reply.error().message();
+                Q_EMIT notStored(path);
+            } else if (reply.value() != 0) {
+                qCWarning(lcSettings).noquote()
+                    << "settings refused" << path << "code" << reply.value();
+                Q_EMIT notStored(path);
+            } else if (readBack) {
+                this->readBack(path);
+            }
+        });
+}
+
+void SettingsClient::readBack(const QString &path)
+{
+    QDBusMessage call =
+        QDBusMessage::createMethodCall(service(), QString::fromLatin1(kDevicesPath) + u'/' + path,
+            QStringLiteral("com.victronenergy.BusItem"), QStringLiteral("GetValue"));
+    auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call), this);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this,
+        [this, path](QDBusPendingCallWatcher *w) {
+            w->deleteLater();
+            QDBusPendingReply<QDBusVariant> reply = *w;
+            if (reply.isError()) {
+                qCWarning(lcSettings).noquote()
+                    << "could not read" << path << "back:" << reply.error().message();
+                return;
+            }
+            Q_EMIT changed(path, reply.value().variant());
+        });
+}
+
+void SettingsClient::onPropertiesChanged(const QDBusMessage &message)
+{
+    const QString prefix = QString::fromLatin1(kDevicesPath) + u'/';
+    if (!message.path().startsWith(prefix))
+        return;
+    const auto properties = qdbus_cast<QVariantMap>(message.arguments().value(0));
+    if (!properties.contains(QStringLiteral("Value")))
+        return;
+    QVariant v = properties.value(QStringLiteral("Value"));
+    if (v.canConvert<QDBusVariant>())
+        v = v.value<QDBusVariant>().variant();
+    Q_EMIT changed(message.path().mid(prefix.size()), v);
 }
 
 std::optional<int> SettingsClient::instanceFromClassAndVrmInstance(const QString &value)

@@ -21,6 +21,8 @@ UDEV_RULE=/etc/udev/rules.d/99-dbus-p1.rules
 NET_SERVICE=/service/dbus-p1-net
 REMOUNT_RW=/opt/victronenergy/swupdate-scripts/remount-rw.sh
 SS_SERVICE=/service/serial-starter
+KEY_FILE=$PKG/meter.key
+AK_FILE=$PKG/meter.ak
 QT_SERIAL_LIB=libQt6SerialPort.so.6
 P1_MODEL=P1_Converter_Cable
 HOOK_BEGIN='# >>> dbus-p1: re-install after firmware updates (remove: /data/dbus-p1/install.sh --uninstall)'
@@ -45,6 +47,13 @@ Options:
                       also run dbus-p1 permanently on a network P1 dongle
                       (service /service/dbus-p1-net, log /var/log/dbus-p1.net)
   --source none       remove that network service again
+  --key FILE          the meter's encryption key (encrypted meters: Luxembourg,
+                      Austria), 32 hex digits in FILE; stored as
+                      /data/dbus-p1/meter.key (mode 0600), which the services
+                      pass to dbus-p1 with --key; --key none removes it
+  --auth-key FILE     the meter's authentication key, when the grid operator
+                      gives one other than the usual default (same form;
+                      /data/dbus-p1/meter.ak); --auth-key none removes it
   --probe             also offer unknown USB serial ports to dbus-p1 while
                       serial-starter probes them (P1 cables with a generic USB
                       chip); adds up to half a minute to each probe cycle
@@ -55,7 +64,7 @@ Options:
   --boot              re-install after boot (what the /data/rc.local hook runs)
   -h, --help          show this help
 
-Settings (--source, --probe) are kept in /data/dbus-p1/settings and stay in
+Settings (--source, --probe, the keys) are kept in /data/dbus-p1/settings and stay in
 force until changed. Exit status: 0 done, 1 failed, 2 usage error.
 EOF
 }
@@ -78,6 +87,8 @@ root=
 bin=
 source_opt=
 probe_opt=
+key_opt=
+ak_opt=
 mode=install
 
 need_arg() {
@@ -92,6 +103,10 @@ while [ $# -gt 0 ]; do
     --source=*) source_opt=${1#*=} ;;
     --root) need_arg "$1" $#; root=$2; shift ;;
     --root=*) root=${1#*=} ;;
+    --key) need_arg "$1" $#; key_opt=$2; shift ;;
+    --key=*) key_opt=${1#*=} ;;
+    --auth-key) need_arg "$1" $#; ak_opt=$2; shift ;;
+    --auth-key=*) ak_opt=${1#*=} ;;
     --probe) probe_opt=yes ;;
     --no-probe) probe_opt=no ;;
     --uninstall) mode=uninstall ;;
@@ -103,9 +118,22 @@ while [ $# -gt 0 ]; do
     shift
 done
 
-if [ "$mode" != install ] && { [ -n "$bin" ] || [ -n "$source_opt" ] || [ -n "$probe_opt" ]; }; then
-    usage_error "--$mode takes no --bin, --source or --probe option"
+if [ "$mode" != install ] && { [ -n "$bin" ] || [ -n "$source_opt" ] || [ -n "$probe_opt" ] ||
+    [ -n "$key_opt" ] || [ -n "$ak_opt" ]; }; then
+    usage_error "--$mode takes no --bin, --source, --probe, --key or --auth-key option"
 fi
+
+# check_key OPTION FILE: FILE holds a key (32 hex digits, blanks around them
+# allowed); the key itself is never printed.
+check_key() {
+    [ "$2" = none ] && return 0
+    [ -f "$2" ] || usage_error "$1 $2: no such file (give a file holding the key, not the key)"
+    ck_digits=$(tr -d ' \t\r\n' <"$2") || usage_error "$1 $2: cannot read it"
+    printf '%s\n' "$ck_digits" | grep -Eqx '[0-9A-Fa-f]{32}' ||
+        usage_error "$1 $2: the file does not hold a key of 32 hex digits"
+}
+[ -z "$key_opt" ] || check_key --key "$key_opt"
+[ -z "$ak_opt" ] || check_key --auth-key "$ak_opt"
 
 case $source_opt in
 '' | none) ;;
@@ -333,6 +361,31 @@ install_package() {
     fi
 }
 
+# save_key FILE DEST: DEST (mode 0600: a key is a secret) gets the key in FILE,
+# or goes for "none". Returns 0 when DEST changed.
+save_key() {
+    if [ "$1" = none ]; then
+        [ -e "$2" ] || return 1
+        remove "$2"
+        return 0
+    fi
+    # Written with a umask that keeps it private from the first byte on.
+    (umask 077 && tr -d ' \t\r\n' <"$1" >"$tmp/key" && echo >>"$tmp/key") ||
+        die "cannot read $1"
+    put "$tmp/key" "$2" 600 >/dev/null || return 1
+    say "stored the key from $1 in $2"
+    return 0
+}
+
+save_keys() {
+    keys_changed=no
+    [ -n "$key_opt" ] && save_key "$key_opt" "$root$KEY_FILE" && keys_changed=yes
+    [ -n "$ak_opt" ] && save_key "$ak_opt" "$root$AK_FILE" && keys_changed=yes
+    # The daemons read the keys when they start.
+    [ $keys_changed = yes ] && [ $bin_changed = no ] && restart_daemons
+    return 0
+}
+
 save_settings() {
     ss_source=$(setting source)
     ss_probe=$(setting probe)
@@ -370,7 +423,10 @@ install_net_service() {
 # (connection closed or data stopped); supervise starts it again after an exit.
 # Limits as Victron's own daemons: 100 MB data and address space, 1 MB stack.
 exec 2>&1
-exec softlimit -d 100000000 -s 1000000 -a 100000000 $PKG/bin/dbus-p1 $in_source
+keys=
+[ -f $KEY_FILE ] && keys="--key $KEY_FILE"
+[ -f $AK_FILE ] && keys="\$keys --auth-key $AK_FILE"
+exec softlimit -d 100000000 -s 1000000 -a 100000000 $PKG/bin/dbus-p1 \$keys $in_source
 EOF
     cat >"$tmp/net/log/run" <<'EOF'
 #!/bin/sh
@@ -519,6 +575,7 @@ install)
     install_package
     # Before install_system: only services that ran the old binary.
     [ $bin_changed = yes ] && restart_daemons
+    save_keys
     save_settings
     install_system
     install_hook

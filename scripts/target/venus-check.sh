@@ -36,6 +36,13 @@ lib=$scratch/data/dbus-p1/lib/libQt6SerialPort.so.6
 [[ -x "$bin" && -f "$lib" ]] || { echo "install.sh did not install the daemon and its library"; exit 1; }
 arm-linux-gnueabihf-readelf -h "$bin" | grep -q 'Machine: *ARM' || { echo "not an ARM binary"; exit 1; }
 arm-linux-gnueabihf-readelf -d "$bin" | grep -E 'RUNPATH|NEEDED' | sed 's/^ */  /'
+# libcrypto.so.3 (OpenSSL 3: the AES-GCM of encrypted meters) is part of the Venus OS image: the
+# daemon loads it from there with the first key (not linked: a plain meter does not pay its
+# RSS), and the package must not carry a copy of its own.
+! arm-linux-gnueabihf-readelf -d "$bin" | grep -q 'NEEDED.*\[libcrypto' ||
+    { echo "the daemon links libcrypto: it should load it only for an encrypted meter"; exit 1; }
+[[ -z "$(find "$scratch/data/dbus-p1" -name 'libcrypto*' -o -name 'libssl*')" ]] ||
+    { echo "the package carries OpenSSL: Venus OS has libcrypto.so.3 in its image"; exit 1; }
 
 # 60 DSMR 5 telegrams from the project's sample capture, a second apart (new CRCs): perl, as the
 # root has it (perl-base is essential) and the CRC needs bit operations.

@@ -123,6 +123,7 @@ struct Options
     int chunkBytes = 0; // 0: each telegram in one write()
     int deadlineS = 60;
     bool deadlineGiven = false;
+    bool limits = true; // false: no Venus limits, for a profiler around the daemon
     bool verbose = false;
 };
 
@@ -485,7 +486,10 @@ void Harness::startDaemon()
         fail(u"no daemon at %1 (build dbus-p1, or give --daemon PATH)"_s.arg(m_options.daemon));
     // The Venus run script's limits, set as softlimit sets them: in the child, before exec. The
     // daemon also dies with us.
-    m_daemon.setChildProcessModifier([] {
+    m_daemon.setChildProcessModifier([limits = m_options.limits] {
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (!limits)
+            return;
         const auto limit = [](int resource, rlim_t value) {
             const rlimit l {value, value};
             ::setrlimit(resource, &l);
@@ -493,7 +497,6 @@ void Harness::startDaemon()
         limit(RLIMIT_AS, rlim_t(kAddressSpaceLimit));
         limit(RLIMIT_DATA, rlim_t(kAddressSpaceLimit));
         limit(RLIMIT_STACK, rlim_t(kStackLimit));
-        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     });
     QObject::connect(&m_daemon, &QProcess::readyReadStandardError, &m_daemon,
         [this] { m_daemonErr += m_daemon.readAllStandardError(); });
@@ -651,8 +654,9 @@ int Harness::run()
     const QByteArray threads = statusField(status, "Threads");
     const QByteArray asLimit = limitOf(limits, "Max address space");
     const QByteArray stackLimit = limitOf(limits, "Max stack size");
-    if (asLimit != QByteArray::number(kAddressSpaceLimit)
-        || stackLimit != QByteArray::number(kStackLimit))
+    if (m_options.limits
+        && (asLimit != QByteArray::number(kAddressSpaceLimit)
+            || stackLimit != QByteArray::number(kStackLimit)))
         fail(u"the daemon does not run under the limits (address space %1, stack %2)"_s.arg(
             QString::fromLatin1(asLimit), QString::fromLatin1(stackLimit)));
 
@@ -782,8 +786,12 @@ std::optional<Options> parseOptions(const QStringList &arguments)
         u"N"_s, u"0"_s);
     const QCommandLineOption deadline(u"deadline"_s,
         u"Seconds for the whole run (default: 60, more when the run needs it)."_s, u"S"_s, u"60"_s);
+    const QCommandLineOption noLimits(u"no-limits"_s,
+        u"Run the daemon without the Venus service limits, for a profiler wrapped around it "
+        "(--daemon a script that execs valgrind --tool=callgrind dbus-p1 \"$@\": valgrind needs "
+        "more address space). The memory figures then describe the profiler."_s);
     const QCommandLineOption verbose({u"v"_s, u"verbose"_s}, u"Print the daemon's log too."_s);
-    parser.addOptions({daemon, telegrams, interval, warmup, chunk, deadline, verbose});
+    parser.addOptions({daemon, telegrams, interval, warmup, chunk, deadline, noLimits, verbose});
     // parse(), not process(): process() exits with 1 on a bad option, and 1 means over budget.
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "p1-daemon-budget: %s\n", qPrintable(parser.errorText()));
@@ -815,6 +823,7 @@ std::optional<Options> parseOptions(const QStringList &arguments)
         || !number(deadline, 1, o.deadlineS))
         return std::nullopt;
     o.deadlineGiven = parser.isSet(deadline);
+    o.limits = !parser.isSet(noLimits);
     o.verbose = parser.isSet(verbose);
     return o;
 }

@@ -4,14 +4,16 @@
 // (p1::test::dsmr5ThreePhase()). The budget is BM_Decode (the TelegramDecoder: frame + CRC +
 // parse + Reading + Venus mapping) at most 6x BM_Crc16 (one CRC pass over the telegram). The
 // separate stages (BM_Frame, BM_Parse, BM_Reading, BM_MapGrid, BM_MapGas) say where the time
-// goes when the budget is missed. Like the daemon, each benchmark reuses its decoder (or Framer,
-// Telegram, Reading and value arrays), so what is measured is the steady state, with no
-// allocation.
+// goes when the budget is missed. BM_DecodeEncrypted is BM_Decode on the same telegram sent as
+// an encrypted P1 frame (AES-128-GCM, SC 0x30, fixed key): the cost of scanning and decrypting.
+// Like the daemon, each benchmark reuses its decoder (or Framer, Telegram, Reading and value
+// arrays), so what is measured is the steady state, with no allocation.
 //
 // The figures are printed, never asserted: timing is not a test on a shared machine.
 
 #include "crc16.h"
 #include "framer.h"
+#include "globuilder.h"
 #include "reading.h"
 #include "sampletelegrams.h"
 #include "telegram.h"
@@ -64,6 +66,7 @@ void setCounters(benchmark::State &state)
 class Decoder
 {
 public:
+    explicit Decoder(const DecryptionKeys &keys = {}) { m_decoder.setKeys(keys); }
     void push(std::string_view bytes) { m_decoder.push(bytes); }
     [[nodiscard]] std::uint64_t decoded() const noexcept { return m_decoded; }
     [[nodiscard]] const GridValues *grid() const noexcept { return m_grid; }
@@ -111,6 +114,22 @@ void BM_Decode(benchmark::State &state)
         setCounters(state);
 }
 BENCHMARK(BM_Decode);
+
+void BM_DecodeEncrypted(benchmark::State &state)
+{
+    const AesKey key {0xAA, 0xAA, 0xAA, 0xAA, 0xAA, 0xAA, 0xAA, 0xAA, 0xAA, 0xAA, 0xAA, 0xAA, 0xAA,
+        0xAA, 0xAA, 0xAA};
+    const std::string frame = test::buildGloFrame(sampleTelegram(), key);
+    Decoder decoder({key, GcmDecryptor::kDefaultAuthKey});
+    for (auto _ : state) {
+        decoder.push(frame);
+        benchmark::DoNotOptimize(decoder.grid());
+        benchmark::ClobberMemory();
+    }
+    if (checkDecoded(state, decoder.decoded()))
+        setCounters(state);
+}
+BENCHMARK(BM_DecodeEncrypted);
 
 void BM_DecodeByteByByte(benchmark::State &state)
 {

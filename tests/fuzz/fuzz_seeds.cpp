@@ -7,6 +7,7 @@
 // final line end. Starting from valid telegrams lets the fuzzer reach the parser and the mapper
 // at once instead of first having to discover '/', '!' and a matching CRC.
 
+#include "globuilder.h"
 #include "sampletelegrams.h"
 
 #include <cstdio>
@@ -28,6 +29,7 @@ enum Flags : unsigned char
     ChunkBytes = 1 << 2,
     ChunkSmall = 2 << 2,
     ChunkLarge = 3 << 2,
+    WithKey = 1 << 4, ///< the decoder gets the fuzz key (fuzz_framer_parser.cpp's kFuzzKey)
 };
 
 /// Sets bit 7 where even parity needs it: a 7E1 byte as an 8N1 port delivers it.
@@ -104,6 +106,19 @@ int main(int argc, char **argv)
     write("overflow-small-max", SmallMaxSize | ChunkLarge, 0, nl + nlNext);
     write("gas-flow", ChunkWhole, 0,
         nl + dsmr5ThreePhase("261125143515W", "261125143500W", "04567.990"));
+
+    // Encrypted frames (the decoder runs with the 7-bit mask, and with the fuzz key or without).
+    const p1::AesKey key {0xAA, 0xAA, 0xAA, 0xAA, 0xAA, 0xAA, 0xAA, 0xAA, 0xAA, 0xAA, 0xAA, 0xAA,
+        0xAA, 0xAA, 0xAA, 0xAA};
+    GloOptions encryptOnly;
+    encryptOnly.securityControl = 0x20;
+    const std::string frame = buildGloFrame(nl, key);
+    write("encrypted", Mask7Bit | WithKey | ChunkWhole, 0, frame);
+    write("encrypted-noise-plain-small-chunks", Mask7Bit | WithKey | ChunkSmall, 4,
+        "\xFF\x00" + frame + nlNext + buildGloFrame(nlNext, key, encryptOnly));
+    write("encrypted-byte-lost", Mask7Bit | WithKey | ChunkBytes, 0,
+        frame.substr(0, 200) + frame.substr(201) + frame);
+    write("encrypted-no-key", Mask7Bit | ChunkLarge, 6, frame + frame);
 
     // The sample capture the --decode quick start uses, when it is there.
     std::ifstream capture(std::string(P1_TESTDATA_DIR) + "/dsmr5-sample.p1", std::ios::binary);

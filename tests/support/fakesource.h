@@ -55,6 +55,8 @@ public:
     }
     /// Gives up for good with \a error, as a real source does (errorOccurred, then finished).
     void failWith(Error error, const QString &detail = {}) { fail(error, detail, true); }
+    /// Reports \a error and goes on, as a TCP source that reconnects does.
+    void reportError(Error error, const QString &detail = {}) { fail(error, detail, false); }
 
     int opens = 0;
     int accepted = 0; ///< telegramAccepted() calls
