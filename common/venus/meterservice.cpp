@@ -98,7 +98,7 @@ void MeterService::start(
     connect(m_settings, &SettingsClient::notStored, this, &MeterService::onNotStored);
     QList<SettingsClient::Setting> settings;
     settings.append({settingPath(kClassAndVrmInstance),
-        QString(m_config.contract.type + u':' + QString::number(m_config.defaultInstance)), {},
+        SettingsClient::classAndVrmInstance(m_config.contract.type, m_config.defaultInstance), {},
         {}});
     settings.append({settingPath(VenusPath::kCustomName), m_config.contract.customName, {}, {}});
     // One position setting for every role, 0..2, as dbus-modbus-client's EnergyMeter adds it;
@@ -214,7 +214,7 @@ void MeterService::storeRole(const QString &role)
     // localsettings moves it on if another device of that class holds it, and the service
     // follows what the setting then holds (changed()).
     m_settings->setValue(settingPath(kClassAndVrmInstance),
-        QString(role + u':' + QString::number(m_instance)), true);
+        SettingsClient::classAndVrmInstance(role, m_instance), true);
 }
 
 void MeterService::changeRole(const QString &role, int instance)

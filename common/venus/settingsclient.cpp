@@ -219,4 +219,9 @@ std::optional<int> SettingsClient::instanceFromClassAndVrmInstance(const QString
     return instance;
 }
 
+QString SettingsClient::classAndVrmInstance(const QString &deviceClass, int instance)
+{
+    return deviceClass + u':' + QString::number(instance);
+}
+
 } // namespace p1

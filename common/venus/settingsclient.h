@@ -60,6 +60,8 @@ public:
 
     /// "grid:40" -> 40; nullopt when malformed.
     [[nodiscard]] static std::optional<int> instanceFromClassAndVrmInstance(const QString &value);
+    /// ("grid", 40) -> "grid:40", the value instanceFromClassAndVrmInstance() reads.
+    [[nodiscard]] static QString classAndVrmInstance(const QString &deviceClass, int instance);
 
 Q_SIGNALS:
     /// Current values by relative path; a setting the service refused keeps its default.
